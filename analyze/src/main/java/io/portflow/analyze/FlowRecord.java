@@ -1,0 +1,38 @@
+package io.portflow.analyze;
+
+/**
+ * One finished connection, as every writer prints it. Field names in the JSON form are a contract
+ * (see DESIGN.md): add fields, never rename.
+ *
+ * @param flowId 0-based, in order of each flow's first packet (tshark's {@code tcp.stream} order)
+ * @param communityId Community ID v1 of the 5-tuple, e.g. {@code 1:LQU9qZlK+B5F3KDmev6m5PMibrg=}
+ * @param transport {@code tcp} (later {@code udp})
+ * @param ipVersion 4 or 6
+ * @param vlan innermost 802.1Q VLAN id, or null when untagged
+ * @param firstSeenNanos first packet, nanoseconds since the epoch
+ * @param lastSeenNanos last packet, nanoseconds since the epoch
+ * @param connState Zeek's conn_state code (S0, SF, REJ, ...)
+ * @param history Zeek's history letters, upper case for the client
+ */
+public record FlowRecord(
+    long flowId,
+    String communityId,
+    String transport,
+    int ipVersion,
+    Integer vlan,
+    Endpoint client,
+    Endpoint server,
+    RoleSource roleSource,
+    long firstSeenNanos,
+    long lastSeenNanos,
+    DirectionStats clientToServer,
+    DirectionStats serverToClient,
+    String connState,
+    String history,
+    EndReason endReason) {
+
+  /** Seconds between the first and the last packet. */
+  public double durationSeconds() {
+    return (lastSeenNanos - firstSeenNanos) / 1e9;
+  }
+}

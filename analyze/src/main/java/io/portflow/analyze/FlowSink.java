@@ -1,0 +1,7 @@
+package io.portflow.analyze;
+
+/** Receives each flow record when its flow finishes. */
+@FunctionalInterface
+public interface FlowSink {
+  void flowFinished(FlowRecord flow);
+}

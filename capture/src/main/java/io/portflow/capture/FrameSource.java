@@ -1,0 +1,19 @@
+package io.portflow.capture;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** A forward-only sequence of frames: a capture file, several merged, or a live interface. */
+public interface FrameSource extends Closeable {
+  /**
+   * Hands the next frame to {@code handler}.
+   *
+   * @return false at the end of the input
+   * @throws CaptureException when the input is damaged or cannot be read; frames already handed
+   *     out stay valid
+   */
+  boolean next(FrameHandler handler) throws IOException;
+
+  /** What was read so far: format, link types, frame and byte counts. */
+  CaptureInfo info();
+}
