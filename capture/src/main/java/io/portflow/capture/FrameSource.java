@@ -2,6 +2,7 @@ package io.portflow.capture;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 
 /** A forward-only sequence of frames: a capture file, several merged, or a live interface. */
 public interface FrameSource extends Closeable {
@@ -14,6 +15,6 @@ public interface FrameSource extends Closeable {
    */
   boolean next(FrameHandler handler) throws IOException;
 
-  /** What was read so far: format, link types, frame and byte counts. */
-  CaptureInfo info();
+  /** One entry per input file (or interface), in the order given: format, link types seen so far. */
+  List<CaptureInfo> inputs();
 }
