@@ -8,7 +8,7 @@ package io.portflow.analyze;
  * @param communityId Community ID v1 of the 5-tuple, e.g. {@code 1:LQU9qZlK+B5F3KDmev6m5PMibrg=}
  * @param transport {@code tcp} (later {@code udp})
  * @param ipVersion 4 or 6
- * @param vlan innermost 802.1Q VLAN id, or null when untagged
+ * @param vlan outer 802.1Q / 802.1ad VLAN id (as Zeek's {@code vlan}), or null when untagged
  * @param firstSeenNanos first packet, nanoseconds since the epoch
  * @param lastSeenNanos last packet, nanoseconds since the epoch
  * @param connState Zeek's conn_state code (S0, SF, REJ, ...)
