@@ -1,0 +1,64 @@
+package io.portflow.cli.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.portflow.analyze.DirectionStats;
+import io.portflow.analyze.Endpoint;
+import io.portflow.analyze.FlowRecord;
+import java.io.IOException;
+
+/**
+ * Writes one flow record as a JSON object. The field names are the contract of DESIGN.md and of
+ * {@code flow-record.schema.json}: add fields, never rename.
+ */
+final class FlowJson {
+  private final TimePrecision time;
+
+  FlowJson(TimePrecision time) {
+    this.time = time;
+  }
+
+  void write(JsonGenerator g, FlowRecord flow) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("flow_id", flow.flowId());
+    g.writeStringField("community_id", flow.communityId());
+    g.writeStringField("transport", flow.transport());
+    g.writeNumberField("ip_version", flow.ipVersion());
+    g.writeFieldName("vlan");
+    if (flow.vlan() == null) {
+      g.writeNull();
+    } else {
+      g.writeNumber(flow.vlan());
+    }
+    endpoint(g, "client", flow.client());
+    endpoint(g, "server", flow.server());
+    g.writeStringField("role_source", flow.roleSource() == null ? null : flow.roleSource().label());
+    g.writeStringField("first_seen", time.timestamp(flow.firstSeenNanos()));
+    g.writeStringField("last_seen", time.timestamp(flow.lastSeenNanos()));
+    g.writeFieldName("duration");
+    g.writeNumber(time.seconds(flow.lastSeenNanos() - flow.firstSeenNanos()));
+    direction(g, "client_to_server", flow.clientToServer());
+    direction(g, "server_to_client", flow.serverToClient());
+    g.writeStringField("conn_state", flow.connState());
+    g.writeStringField("history", flow.history());
+    g.writeStringField("end_reason", flow.endReason() == null ? null : flow.endReason().label());
+    g.writeEndObject();
+  }
+
+  private static void endpoint(JsonGenerator g, String name, Endpoint end) throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeStringField("ip", end.ip());
+    g.writeNumberField("port", end.port());
+    g.writeStringField("port_class", end.portClass() == null ? null : end.portClass().label());
+    g.writeBooleanField("ephemeral", end.ephemeral());
+    g.writeStringField("service", end.service());
+    g.writeEndObject();
+  }
+
+  private static void direction(JsonGenerator g, String name, DirectionStats stats) throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeNumberField("packets", stats.packets());
+    g.writeNumberField("bytes", stats.bytes());
+    g.writeNumberField("payload_bytes", stats.payloadBytes());
+    g.writeEndObject();
+  }
+}
