@@ -91,7 +91,7 @@ final class AnalysisRun {
     OutputFormat format = output.format();
     switch (format) {
       case TABLE:
-        return new TableWriter(out, time, color);
+        return new TableWriter(out, time, color, output.sort());
       case JSON:
         return new JsonWriter(out, time);
       case JSONL:

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.portflow.analyze.FlowRecord;
 import io.portflow.cli.fixtures.Overviews;
 import io.portflow.cli.output.CaptureOverview;
+import io.portflow.cli.output.FlowOrder;
 import io.portflow.cli.output.TimePrecision;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -19,7 +20,7 @@ class TableWriterTest {
   private static String table(CaptureOverview overview, List<FlowRecord> flows, boolean color)
       throws IOException {
     StringWriter out = new StringWriter();
-    new TableWriter(out, TimePrecision.MICROS, color).write(overview, flows);
+    new TableWriter(out, TimePrecision.MICROS, color, FlowOrder.START).write(overview, flows);
     return out.toString();
   }
 
@@ -63,7 +64,7 @@ class TableWriterTest {
         day2.pcapng: pcapng, ethernet, linux-sll
         1,234 packets (1.2 MB), 419 TCP, 3 flows; skipped 815 (800 udp, 12 arp, 3 icmp); filter: tcp port 80
         2012-09-23 18:41:11.123456 to 2012-09-23 18:44:18.123456 UTC (3m07s)
-        showing 1 of 3 flows
+        showing the first 1 of 3 flows
         """, text.substring(0, text.indexOf("\n\n") + 1));
   }
 
