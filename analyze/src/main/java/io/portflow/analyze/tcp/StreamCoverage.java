@@ -36,6 +36,8 @@ final class StreamCoverage {
   long aboveLo;
   long aboveHi;
   long highestEnd;
+  /** Whether the segment last given to {@link #observe} brought new bytes below the highest one. */
+  boolean lastOutOfOrder;
 
   void reset() {
     reassemSeq = trimSeq = 1;
@@ -163,14 +165,13 @@ final class StreamCoverage {
   long observe(long seq, long len) {
     long end = seq + len;
     long overlap = overlap(seq, end, 1, contiguousEnd) + overlap(seq, end, aboveLo, aboveHi);
-    lastOutOfOrder = overlap < len && seq < highestEnd;
+    // Every byte seen lies below highestEnd, so the new bytes below it are the rest of that span.
+    long belowHighest = Math.max(0, Math.min(end, highestEnd) - seq);
+    lastOutOfOrder = belowHighest > overlap;
     merge(seq, end);
     highestEnd = Math.max(highestEnd, end);
     return overlap;
   }
-
-  /** Whether the segment last given to {@link #observe} filled a hole below the highest byte. */
-  boolean lastOutOfOrder;
 
   private static long overlap(long lo, long hi, long rangeLo, long rangeHi) {
     long from = Math.max(lo, rangeLo);

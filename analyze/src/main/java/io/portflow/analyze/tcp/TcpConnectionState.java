@@ -13,8 +13,8 @@ package io.portflow.analyze.tcp;
  * exactly as Zeek would; the overloads taking {@code clientIsA} render relative to another choice
  * of client (case swapped, leading '^' toggled, endpoint states swapped).
  *
- * <p>Not thread-safe. Per segment this allocates nothing; state is in primitive fields of three
- * objects made once per connection.
+ * <p>Not thread-safe. Per segment this allocates nothing; state is in primitive fields of a few
+ * objects made once per connection (the history buffer grows, rarely, past 16 letters).
  */
 public final class TcpConnectionState {
   private static final int TOO_LARGE_SEQ_DELTA = 1048576;
