@@ -13,6 +13,17 @@ package io.portflow.analyze.tcp;
  * exactly as Zeek would; the overloads taking {@code clientIsA} render relative to another choice
  * of client (case swapped, leading '^' toggled, endpoint states swapped).
  *
+ * <p>Zeek 5.1 and later also flip a connection that began with a SYN+ACK once an ACK or data
+ * follows, and log it as if flipped at the first packet ({@code ^h...}). A caller that names the
+ * SYN+ACK's receiver the client at the first packet gets exactly that history, so that rule is
+ * the caller's (portflow's syn-ack role rule), not repeated here.
+ *
+ * <p>Per packet of the flow, in capture order: {@link #isReuse} first if it is a SYN (true: finish
+ * this flow and start a new state); then {@link #onOptions} for a SYN with options; then {@link
+ * #onSegment}, or {@link #onChecksumError} instead when checksums are checked and this one is bad.
+ * A packet whose TCP header is cut short by the snapshot length belongs to the flow but is not fed
+ * at all (Zeek's "truncated_header").
+ *
  * <p>Not thread-safe. Per segment this allocates nothing; state is in primitive fields of a few
  * objects made once per connection (the history buffer grows, rarely, past 16 letters).
  */
@@ -109,28 +120,16 @@ public final class TcpConnectionState {
     if (!a.didClose || !b.didClose) {
       lastActivityNanos = nanos;
     }
-    if (TcpFlags.syn(flags)) {
-      endpoint.synSeq = baseSeq;
-    }
-    if (TcpFlags.fin(flags)) {
-      ++endpoint.finCount;
-      endpoint.finSeq = relSeq + segLen;
-    }
-    if (TcpFlags.rst(flags)) {
-      ++endpoint.rstCount;
-    }
-    long relAck = TcpFlags.ack(flags) ? acknowledge(endpoint, peer, flags, ackSeq) : 0;
+    countControlFlags(endpoint, flags, baseSeq, relSeq + segLen);
+    long relAck = TcpFlags.ack(flags) ? acknowledge(peer, flags, ackSeq) : 0;
     updateLastSeq(endpoint, onePast, flags, len);
     boolean close = TcpStateMachine.update(this, endpoint, baseSeq, len, isOrig, flags);
     if (TcpFlags.ack(flags)) {
-      int found = peer.coverage.ackReceived(peer, relAck, partial);
-      for (int i = 0; i < found; i++) {
-        contentGap(peer);
-      }
+      peerAcknowledged(peer, relAck);
     }
     markFirstPacketSeen(isOrig);
-    long relDataSeq = TcpFlags.syn(flags) ? relSeq + 1 : relSeq;
     if (len > 0 && !TcpFlags.rst(flags) && !seqUnderflow) {
+      long relDataSeq = TcpFlags.syn(flags) ? relSeq + 1 : relSeq;
       if (capturedPayloadLength >= len) {
         endpoint.coverage.dataSent(endpoint, relDataSeq, len);
       }
@@ -139,9 +138,7 @@ public final class TcpConnectionState {
     if (close) {
       endpoint.didClose = true;
     }
-    if (a.state == EndpointState.ESTABLISHED && b.state == EndpointState.ESTABLISHED) {
-      established = true;
-    }
+    established |= a.state == EndpointState.ESTABLISHED && b.state == EndpointState.ESTABLISHED;
     handshake.onSegment(fromA, flags, baseSeq, ackSeq, nanos);
   }
 
@@ -291,6 +288,27 @@ public final class TcpConnectionState {
 
   // ---- Zeek's per-segment steps -------------------------------------------------------------
 
+  private static void countControlFlags(TcpEndpoint e, int flags, long baseSeq, long relSegEnd) {
+    if (TcpFlags.syn(flags)) {
+      e.synSeq = baseSeq;
+    }
+    if (TcpFlags.fin(flags)) {
+      ++e.finCount;
+      e.finSeq = relSegEnd;
+    }
+    if (TcpFlags.rst(flags)) {
+      ++e.rstCount;
+    }
+  }
+
+  /** The peer acknowledged {@code relAck} of its own data: Zeek's reassembler looks for gaps. */
+  private void peerAcknowledged(TcpEndpoint sender, long relAck) {
+    int found = sender.coverage.ackReceived(sender, relAck, partial);
+    for (int i = 0; i < found; i++) {
+      contentGap(sender);
+    }
+  }
+
   private static int segmentLength(int len, int flags) {
     int segLen = len;
     if (TcpFlags.syn(flags)) {
@@ -380,7 +398,7 @@ public final class TcpConnectionState {
   }
 
   /** The ACK part of Zeek's Process; returns the acknowledgement relative to the peer's ISN. */
-  private long acknowledge(TcpEndpoint e, TcpEndpoint peer, int flags, long ackSeq) {
+  private long acknowledge(TcpEndpoint peer, int flags, long ackSeq) {
     if (peer.state == EndpointState.INACTIVE) {
       // Number the silent peer's stream as though its SYN had been seen.
       peer.initStartSeq(ackSeq - 1);
