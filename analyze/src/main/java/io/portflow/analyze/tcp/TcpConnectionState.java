@@ -104,7 +104,7 @@ public final class TcpConnectionState {
     TcpEndpoint peer = endpoint.peer;
     boolean isOrig = endpoint.orig;
     int flags = tcpFlags & 0xff;
-    int len = payloadLength;
+    int len = Math.max(0, payloadLength); // a broken IP length is the decoder's to report
     long baseSeq = Seq.u32(seq);
     long ackSeq = Seq.u32(ack);
 

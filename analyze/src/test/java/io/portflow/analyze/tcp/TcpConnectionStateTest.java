@@ -212,6 +212,14 @@ class TcpConnectionStateTest {
   }
 
   @Test
+  void negativePayloadLength_isTreatedAsNone() {
+    Dialogue d = new Dialogue(true).handshake();
+    d.state.onSegment(true, PSH | ACK, d.aNext, d.bNext, -20, 0, 0xffff, d.nanos);
+    assertEquals("ShA", d.history());
+    assertEquals("S1", d.connState());
+  }
+
+  @Test
   void reset_forgetsEverything() {
     Dialogue d = new Dialogue(true).handshake().a(RST);
     d.state.reset(false);
