@@ -1,0 +1,73 @@
+package io.portflow.analyze.decode;
+
+/**
+ * A small bounded table of IP datagrams being reassembled, so that a fragmented TCP segment counts
+ * once, against its flow, on the frame that completes it (as tshark attributes a reassembled
+ * segment). Keyed by addresses, IP id and VLAN ids; only TCP datagrams enter it.
+ *
+ * <p>Memory is fixed: at most {@code capacity} datagrams, recycled oldest first. A datagram older
+ * than {@link #TIMEOUT_NANOS} is started afresh when a fragment with its key arrives (Linux drops
+ * unfinished datagrams after 30 s; Wireshark never does). Finished datagrams stay until recycled so
+ * that late duplicates of their fragments are recognised and not counted twice.
+ */
+final class FragmentTable {
+  static final int DEFAULT_CAPACITY = 256;
+  static final long TIMEOUT_NANOS = 30_000_000_000L;
+
+  private final Datagram[] slots;
+  private int next;
+
+  FragmentTable(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("invalid capacity: " + capacity + " (expected: >= 1)");
+    }
+    slots = new Datagram[capacity];
+  }
+
+  /**
+   * Adds one fragment; returns its datagram when this fragment completes it, else null. The
+   * addresses and VLAN ids are read from {@code key}.
+   */
+  Datagram offer(
+      Segment key,
+      int id,
+      int offset,
+      int length,
+      boolean more,
+      byte[] data,
+      int dataOffset,
+      int captured,
+      long nowNanos) {
+    Datagram datagram = find(key, id);
+    if (datagram == null) {
+      datagram = recycle();
+      datagram.start(key, id, nowNanos);
+    } else if (nowNanos - datagram.firstSeenNanos > TIMEOUT_NANOS) {
+      datagram.start(key, id, nowNanos);
+    }
+    return datagram.add(offset, length, more, data, dataOffset, captured) ? datagram : null;
+  }
+
+  private Datagram find(Segment key, int id) {
+    for (Datagram datagram : slots) {
+      if (datagram == null) {
+        return null;
+      }
+      if (datagram.matches(key, id)) {
+        return datagram;
+      }
+    }
+    return null;
+  }
+
+  /** The next slot in insertion order: an empty one while the table fills, then the oldest. */
+  private Datagram recycle() {
+    Datagram datagram = slots[next];
+    if (datagram == null) {
+      datagram = new Datagram();
+      slots[next] = datagram;
+    }
+    next = next + 1 == slots.length ? 0 : next + 1;
+    return datagram;
+  }
+}

@@ -1,0 +1,201 @@
+package io.portflow.analyze.decode;
+
+import static io.portflow.analyze.decode.Bytes.i32;
+import static io.portflow.analyze.decode.Bytes.i64;
+import static io.portflow.analyze.decode.Bytes.u16;
+import static io.portflow.analyze.decode.Bytes.u8;
+
+/**
+ * IPv4 (RFC 791) and IPv6 (RFC 8200) down to the TCP header: options and extension headers are
+ * skipped, IP-in-IP and 6in4 are unwrapped (the inner connection is the flow, as tshark and Zeek
+ * count it), fragments of TCP datagrams go through the {@link FragmentTable}.
+ *
+ * <p>Lengths follow tshark: the IP payload ends at the smaller of the IP length fields and the
+ * frame's original length (a length of 0 means TCP segmentation offload: the frame decides), so
+ * Ethernet padding is not payload and a snaplen cut does not shrink it.
+ */
+final class IpLayer {
+  private static final int PROTO_HOP_BY_HOP = 0;
+  private static final int PROTO_ICMP = 1;
+  private static final int PROTO_IPIP = 4;
+  private static final int PROTO_TCP = 6;
+  private static final int PROTO_UDP = 17;
+  private static final int PROTO_IPV6 = 41;
+  private static final int PROTO_ROUTING = 43;
+  private static final int PROTO_FRAGMENT = 44;
+  private static final int PROTO_AH = 51;
+  private static final int PROTO_ICMPV6 = 58;
+  private static final int PROTO_DEST_OPTIONS = 60;
+  private static final int PROTO_MOBILITY = 135;
+  private static final int PROTO_HIP = 139;
+  private static final int PROTO_SHIM6 = 140;
+  private static final int PROTO_EXPERIMENT_1 = 253;
+  private static final int PROTO_EXPERIMENT_2 = 254;
+
+  private static final int IPV4_MORE_FRAGMENTS = 0x2000;
+  private static final int IPV4_OFFSET_MASK = 0x1fff;
+  private static final int MAX_TUNNEL_DEPTH = 4;
+  private static final int MAX_EXTENSION_HEADERS = 16;
+
+  private final FragmentTable fragments;
+
+  IpLayer(FragmentTable fragments) {
+    this.fragments = fragments;
+  }
+
+  /**
+   * Decodes the IP header at {@code offset} by its version nibble.
+   *
+   * @param capturedEnd end of the captured bytes
+   * @param reportedEnd end of the frame by its original length
+   * @return {@link PacketDecoder#OK} with {@code out} filled, or a skip code
+   */
+  int decode(byte[] data, int offset, int capturedEnd, int reportedEnd, long nowNanos, Segment out) {
+    return ip(data, offset, capturedEnd, reportedEnd, nowNanos, out, 0);
+  }
+
+  private int ip(
+      byte[] data, int offset, int capturedEnd, int reportedEnd, long now, Segment out, int depth) {
+    if (capturedEnd - offset < 1) {
+      return PacketDecoder.skip(SkipReason.TRUNCATED_IPV4_HEADER);
+    }
+    int version = u8(data, offset) >>> 4;
+    if (version == 4) {
+      return ipv4(data, offset, capturedEnd, reportedEnd, now, out, depth);
+    }
+    if (version == 6) {
+      return ipv6(data, offset, capturedEnd, reportedEnd, now, out, depth);
+    }
+    return PacketDecoder.skip(SkipReason.BAD_IP_VERSION);
+  }
+
+  private int ipv4(
+      byte[] data, int offset, int capturedEnd, int reportedEnd, long now, Segment out, int depth) {
+    if (capturedEnd - offset < 20) {
+      return PacketDecoder.skip(SkipReason.TRUNCATED_IPV4_HEADER);
+    }
+    int headerLength = (u8(data, offset) & 0x0f) * 4;
+    if (headerLength < 20) {
+      return PacketDecoder.skip(SkipReason.BAD_IPV4_HEADER_LENGTH);
+    }
+    if (capturedEnd - offset < headerLength) {
+      return PacketDecoder.skip(SkipReason.TRUNCATED_IPV4_HEADER);
+    }
+    int reported = reportedEnd - offset;
+    int totalLength = u16(data, offset + 2);
+    int length = totalLength == 0 ? reported : Math.min(totalLength, reported);
+    if (length < headerLength) {
+      return PacketDecoder.skip(SkipReason.BAD_IPV4_TOTAL_LENGTH);
+    }
+    out.setIpv4(i32(data, offset + 12), i32(data, offset + 16));
+    int protocol = u8(data, offset + 9);
+    int payload = offset + headerLength;
+    int ipEnd = offset + length;
+    int capturedPayloadEnd = Math.min(capturedEnd, ipEnd);
+    int fragment = u16(data, offset + 6);
+    if ((fragment & (IPV4_MORE_FRAGMENTS | IPV4_OFFSET_MASK)) != 0) {
+      if (protocol != PROTO_TCP) {
+        return PacketDecoder.skip(SkipReason.IPV4_FRAGMENT);
+      }
+      return reassemble(
+          SkipReason.IPV4_FRAGMENT, u16(data, offset + 4), (fragment & IPV4_OFFSET_MASK) * 8,
+          (fragment & IPV4_MORE_FRAGMENTS) != 0, data, payload, capturedPayloadEnd, ipEnd, now, out);
+    }
+    return transport(protocol, data, payload, capturedPayloadEnd, ipEnd, now, out, depth);
+  }
+
+  private int ipv6(
+      byte[] data, int offset, int capturedEnd, int reportedEnd, long now, Segment out, int depth) {
+    if (capturedEnd - offset < 40) {
+      return PacketDecoder.skip(SkipReason.TRUNCATED_IPV6_HEADER);
+    }
+    int payloadLength = u16(data, offset + 4);
+    // A payload length of 0 is a jumbogram or segmentation offload: the frame decides.
+    int ipEnd = payloadLength == 0 ? reportedEnd : Math.min(offset + 40 + payloadLength, reportedEnd);
+    out.setIpv6(
+        i64(data, offset + 8), i64(data, offset + 16), i64(data, offset + 24), i64(data, offset + 32));
+    int capturedPayloadEnd = Math.min(capturedEnd, ipEnd);
+    int next = u8(data, offset + 6);
+    int at = offset + 40;
+    for (int headers = 0; ; headers++) {
+      switch (next) {
+        case PROTO_HOP_BY_HOP:
+        case PROTO_ROUTING:
+        case PROTO_DEST_OPTIONS:
+        case PROTO_MOBILITY:
+        case PROTO_HIP:
+        case PROTO_SHIM6:
+        case PROTO_EXPERIMENT_1:
+        case PROTO_EXPERIMENT_2:
+        case PROTO_AH:
+          if (headers == MAX_EXTENSION_HEADERS || capturedPayloadEnd - at < 2) {
+            return PacketDecoder.skip(SkipReason.BAD_IPV6_EXTENSION_HEADER);
+          }
+          // AH counts its length in 4-byte units minus 2 (RFC 4302), the others in 8-byte units minus 1.
+          int length = next == PROTO_AH ? (u8(data, at + 1) + 2) * 4 : (u8(data, at + 1) + 1) * 8;
+          if (ipEnd - at < length) {
+            return PacketDecoder.skip(SkipReason.BAD_IPV6_EXTENSION_HEADER);
+          }
+          next = u8(data, at);
+          at += length;
+          break;
+        case PROTO_FRAGMENT:
+          if (capturedPayloadEnd - at < 8 || ipEnd - at < 8) {
+            return PacketDecoder.skip(SkipReason.BAD_IPV6_EXTENSION_HEADER);
+          }
+          int field = u16(data, at + 2);
+          int fragmentOffset = field & 0xfff8;
+          boolean more = (field & 0x0001) != 0;
+          int id = i32(data, at + 4);
+          next = u8(data, at);
+          at += 8;
+          if (fragmentOffset == 0 && !more) {
+            break; // an atomic fragment (RFC 6946): the whole datagram
+          }
+          if (next != PROTO_TCP) {
+            return PacketDecoder.skip(SkipReason.IPV6_FRAGMENT);
+          }
+          return reassemble(SkipReason.IPV6_FRAGMENT, id, fragmentOffset, more, data, at,
+              capturedPayloadEnd, ipEnd, now, out);
+        default:
+          return transport(next, data, at, capturedPayloadEnd, ipEnd, now, out, depth);
+      }
+    }
+  }
+
+  private int transport(
+      int protocol, byte[] data, int offset, int capturedEnd, int ipEnd, long now, Segment out,
+      int depth) {
+    switch (protocol) {
+      case PROTO_TCP:
+        return TcpHeader.decode(data, offset, capturedEnd, ipEnd, out);
+      case PROTO_IPIP:
+      case PROTO_IPV6:
+        if (depth + 1 == MAX_TUNNEL_DEPTH) {
+          return PacketDecoder.skip(SkipReason.TUNNEL_TOO_DEEP);
+        }
+        return ip(data, offset, capturedEnd, ipEnd, now, out, depth + 1);
+      case PROTO_UDP:
+        return PacketDecoder.skip(SkipReason.UDP);
+      case PROTO_ICMP:
+        return PacketDecoder.skip(SkipReason.ICMP);
+      case PROTO_ICMPV6:
+        return PacketDecoder.skip(SkipReason.ICMPV6);
+      default:
+        return PacketDecoder.skip(SkipReason.OTHER_IP_PROTOCOL);
+    }
+  }
+
+  /** Feeds a TCP fragment to the table; decodes the TCP header once the datagram is complete. */
+  private int reassemble(
+      SkipReason reason, int id, int fragmentOffset, boolean more, byte[] data, int payload,
+      int capturedEnd, int ipEnd, long now, Segment out) {
+    int length = ipEnd - payload;
+    int captured = Math.max(0, capturedEnd - payload);
+    Datagram datagram = fragments.offer(out, id, fragmentOffset, length, more, data, payload, captured, now);
+    if (datagram == null) {
+      return PacketDecoder.skip(reason);
+    }
+    return TcpHeader.decode(datagram.header(), 0, datagram.headerPrefix(), datagram.totalLength(), out);
+  }
+}
