@@ -10,6 +10,8 @@ public final class LinkTypes {
   public static final int ETHERNET = 1;
   /** PPP, with or without the HDLC-like ff 03 prefix; Cisco HDLC framing is accepted too. */
   public static final int PPP = 9;
+  /** FDDI, with LLC/SNAP. */
+  public static final int FDDI = 10;
   /** Raw IP as some systems write DLT_RAW. */
   public static final int RAW_12 = 12;
   /** Raw IP as OpenBSD writes DLT_RAW. */
@@ -19,6 +21,10 @@ public final class LinkTypes {
   /** OpenBSD loopback: a 4-byte address family in network byte order. */
   public static final int LOOP = 108;
   public static final int LINUX_SLL = 113;
+  /** Linux netfilter log records. */
+  public static final int NFLOG = 239;
+  /** IP over InfiniBand (RFC 4391). */
+  public static final int IPOIB = 242;
   public static final int IPV4 = 228;
   public static final int IPV6 = 229;
   public static final int LINUX_SLL2 = 276;
@@ -27,8 +33,8 @@ public final class LinkTypes {
 
   /**
    * A short stable name: {@code ethernet}, {@code linux-sll}, {@code linux-sll2}, {@code raw-ip},
-   * {@code ipv4}, {@code ipv6}, {@code null}, {@code loop}, {@code ppp}, {@code c-hdlc}, or
-   * {@code linktype-NNN} for every other value.
+   * {@code ipv4}, {@code ipv6}, {@code null}, {@code loop}, {@code ppp}, {@code c-hdlc},
+   * {@code fddi}, {@code nflog}, {@code ipoib}, or {@code linktype-NNN} for every other value.
    */
   public static String name(int linkType) {
     switch (linkType) {
@@ -38,6 +44,8 @@ public final class LinkTypes {
         return "ethernet";
       case PPP:
         return "ppp";
+      case FDDI:
+        return "fddi";
       case RAW_12:
       case RAW_14:
       case RAW:
@@ -54,6 +62,10 @@ public final class LinkTypes {
         return "ipv6";
       case LINUX_SLL2:
         return "linux-sll2";
+      case NFLOG:
+        return "nflog";
+      case IPOIB:
+        return "ipoib";
       default:
         return "linktype-" + Integer.toUnsignedString(linkType);
     }
@@ -65,6 +77,7 @@ public final class LinkTypes {
       case NULL:
       case ETHERNET:
       case PPP:
+      case FDDI:
       case RAW_12:
       case RAW_14:
       case RAW:
@@ -74,6 +87,8 @@ public final class LinkTypes {
       case IPV4:
       case IPV6:
       case LINUX_SLL2:
+      case NFLOG:
+      case IPOIB:
         return true;
       default:
         return false;

@@ -1,13 +1,16 @@
 package io.portflow.analyze.decode;
 
+import java.util.Arrays;
+
 /**
  * One IP datagram being reassembled from fragments: which byte ranges arrived, where it ends, and a
- * copy of its first {@value #HEADER_BYTES} bytes, where the TCP header lives (a fragmented SYN can
- * split even that header across fragments). Instances are recycled by {@link FragmentTable}.
+ * copy of its first {@value #PREFIX_BYTES} bytes, which hold the headers that follow the IP header
+ * (a fragmented SYN can split even the TCP header across fragments; a fragmented GRE or VXLAN
+ * packet carries the inner headers there). Instances are recycled by {@link FragmentTable}.
  */
 final class Datagram {
-  /** Enough for the longest TCP header (60 bytes). */
-  static final int HEADER_BYTES = 64;
+  /** Room for tunnel headers, an inner Ethernet and IP header and the longest TCP header. */
+  static final int PREFIX_BYTES = 256;
   /** Disjoint byte ranges kept; more holes than this and completion falls back to first + last. */
   private static final int MAX_RANGES = 16;
 
@@ -17,6 +20,7 @@ final class Datagram {
   long dstHi;
   long dstLo;
   int id;
+  int protocol;
   int vlanOuter;
   int vlanInner;
   long firstSeenNanos;
@@ -29,11 +33,11 @@ final class Datagram {
   private int rangeCount;
   private final int[] rangeStart = new int[MAX_RANGES];
   private final int[] rangeEnd = new int[MAX_RANGES];
-  private final byte[] header = new byte[HEADER_BYTES];
-  /** Bit i set: header[i] holds the datagram's byte i. */
-  private long headerCovered;
+  private final byte[] prefix = new byte[PREFIX_BYTES];
+  /** Bit i set: prefix[i] holds the datagram's byte i. */
+  private final long[] prefixCovered = new long[PREFIX_BYTES / 64];
 
-  void start(Segment key, int id, long nowNanos) {
+  void start(Segment key, int id, int protocol, long nowNanos) {
     ipVersion = key.ipVersion();
     srcHi = key.srcHi();
     srcLo = key.srcLo();
@@ -42,17 +46,19 @@ final class Datagram {
     vlanOuter = key.vlanOuter();
     vlanInner = key.vlanInner();
     this.id = id;
+    this.protocol = protocol;
     firstSeenNanos = nowNanos;
     totalLength = -1;
     complete = false;
     sawFirst = false;
     overflowed = false;
     rangeCount = 0;
-    headerCovered = 0;
+    Arrays.fill(prefixCovered, 0);
   }
 
-  boolean matches(Segment key, int id) {
+  boolean matches(Segment key, int id, int protocol) {
     return this.id == id
+        && this.protocol == protocol
         && srcLo == key.srcLo()
         && dstLo == key.dstLo()
         && srcHi == key.srcHi()
@@ -75,10 +81,7 @@ final class Datagram {
    * @param captured how many of the payload bytes were captured, from {@code dataOffset}
    */
   boolean add(int offset, int length, boolean more, byte[] data, int dataOffset, int captured) {
-    if (complete) {
-      return false;
-    }
-    copyHeaderBytes(offset, data, dataOffset, Math.min(captured, length));
+    copyPrefix(offset, data, dataOffset, Math.min(captured, length));
     if (offset == 0) {
       sawFirst = true;
     }
@@ -95,27 +98,42 @@ final class Datagram {
     return totalLength;
   }
 
-  byte[] header() {
-    return header;
+  /** The datagram's first bytes; {@link #prefixLength()} of them are valid. */
+  byte[] prefix() {
+    return prefix;
   }
 
-  /** How many leading bytes of {@link #header()} hold datagram bytes without a gap. */
-  int headerPrefix() {
-    return Long.numberOfTrailingZeros(~headerCovered);
+  /** How many leading bytes of {@link #prefix()} hold datagram bytes without a gap. */
+  int prefixLength() {
+    int length = 0;
+    for (long word : prefixCovered) {
+      int run = Long.numberOfTrailingZeros(~word);
+      length += run;
+      if (run < 64) {
+        break;
+      }
+    }
+    return length;
   }
 
   private boolean coversAll() {
     return rangeCount == 1 && rangeStart[0] == 0 && rangeEnd[0] >= totalLength;
   }
 
-  private void copyHeaderBytes(int offset, byte[] data, int dataOffset, int count) {
-    if (offset >= HEADER_BYTES || count <= 0) {
+  private void copyPrefix(int offset, byte[] data, int dataOffset, int count) {
+    if (offset >= PREFIX_BYTES || count <= 0) {
       return;
     }
-    int n = Math.min(count, HEADER_BYTES - offset);
-    System.arraycopy(data, dataOffset, header, offset, n);
-    long upTo = offset + n == 64 ? -1L : (1L << (offset + n)) - 1;
-    headerCovered |= upTo & -(1L << offset);
+    int end = Math.min(offset + count, PREFIX_BYTES);
+    System.arraycopy(data, dataOffset, prefix, offset, end - offset);
+    for (int i = offset; i < end; ) {
+      int word = i >>> 6;
+      int from = i & 63;
+      int to = Math.min(end - (word << 6), 64);
+      long upTo = to == 64 ? -1L : (1L << to) - 1;
+      prefixCovered[word] |= upTo & -(1L << from);
+      i = (word << 6) + to;
+    }
   }
 
   /** Merges [start, end) into the sorted, disjoint ranges. */

@@ -3,12 +3,12 @@ package io.portflow.analyze.decode;
 /**
  * A small bounded table of IP datagrams being reassembled, so that a fragmented TCP segment counts
  * once, against its flow, on the frame that completes it (as tshark attributes a reassembled
- * segment). Keyed by addresses, IP id and VLAN ids; only TCP datagrams enter it.
+ * segment). Keyed by addresses, IP id, protocol and VLAN ids.
  *
- * <p>Memory is fixed: at most {@code capacity} datagrams, recycled oldest first. A datagram older
- * than {@link #TIMEOUT_NANOS} is started afresh when a fragment with its key arrives (Linux drops
- * unfinished datagrams after 30 s; Wireshark never does). Finished datagrams stay until recycled so
- * that late duplicates of their fragments are recognised and not counted twice.
+ * <p>Memory is fixed: at most {@code capacity} datagrams, recycled oldest first. A fragment whose
+ * key matches a finished datagram, or one older than {@link #TIMEOUT_NANOS} (Linux drops unfinished
+ * datagrams after 30 s; Wireshark never does), starts that datagram afresh: IP ids repeat, and a
+ * duplicated fragmented segment counts twice like any duplicated segment.
  */
 final class FragmentTable {
   static final int DEFAULT_CAPACITY = 256;
@@ -31,6 +31,7 @@ final class FragmentTable {
   Datagram offer(
       Segment key,
       int id,
+      int protocol,
       int offset,
       int length,
       boolean more,
@@ -38,22 +39,22 @@ final class FragmentTable {
       int dataOffset,
       int captured,
       long nowNanos) {
-    Datagram datagram = find(key, id);
+    Datagram datagram = find(key, id, protocol);
     if (datagram == null) {
       datagram = recycle();
-      datagram.start(key, id, nowNanos);
-    } else if (nowNanos - datagram.firstSeenNanos > TIMEOUT_NANOS) {
-      datagram.start(key, id, nowNanos);
+      datagram.start(key, id, protocol, nowNanos);
+    } else if (datagram.isComplete() || nowNanos - datagram.firstSeenNanos > TIMEOUT_NANOS) {
+      datagram.start(key, id, protocol, nowNanos);
     }
     return datagram.add(offset, length, more, data, dataOffset, captured) ? datagram : null;
   }
 
-  private Datagram find(Segment key, int id) {
+  private Datagram find(Segment key, int id, int protocol) {
     for (Datagram datagram : slots) {
       if (datagram == null) {
         return null;
       }
-      if (datagram.matches(key, id)) {
+      if (datagram.matches(key, id, protocol)) {
         return datagram;
       }
     }

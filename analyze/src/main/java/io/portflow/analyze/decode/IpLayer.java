@@ -7,8 +7,10 @@ import static io.portflow.analyze.decode.Bytes.u8;
 
 /**
  * IPv4 (RFC 791) and IPv6 (RFC 8200) down to the TCP header: options and extension headers are
- * skipped, IP-in-IP and 6in4 are unwrapped (the inner connection is the flow, as tshark and Zeek
- * count it), fragments of TCP datagrams go through the {@link FragmentTable}.
+ * skipped, tunnels (IP-in-IP, 6in4, GRE, VXLAN, Geneve) are unwrapped (the inner connection is the
+ * flow, as tshark and Zeek count it), fragments of TCP datagrams go through the
+ * {@link FragmentTable}. An unfinished IPv4 source route names the final destination, which is the
+ * destination of the flow (as tshark takes it).
  *
  * <p>Lengths follow tshark: the IP payload ends at the smaller of the IP length fields and the
  * frame's original length (a length of 0 means TCP segmentation offload: the frame decides), so
@@ -22,6 +24,7 @@ final class IpLayer {
   private static final int PROTO_UDP = 17;
   private static final int PROTO_IPV6 = 41;
   private static final int PROTO_ROUTING = 43;
+  private static final int PROTO_GRE = 47;
   private static final int PROTO_FRAGMENT = 44;
   private static final int PROTO_AH = 51;
   private static final int PROTO_ICMPV6 = 58;
@@ -32,6 +35,10 @@ final class IpLayer {
   private static final int PROTO_EXPERIMENT_1 = 253;
   private static final int PROTO_EXPERIMENT_2 = 254;
 
+  private static final int IPV4_OPTION_END = 0;
+  private static final int IPV4_OPTION_NOP = 1;
+  private static final int IPV4_OPTION_LSRR = 131;
+  private static final int IPV4_OPTION_SSRR = 137;
   private static final int IPV4_MORE_FRAGMENTS = 0x2000;
   private static final int IPV4_OFFSET_MASK = 0x1fff;
   private static final int MAX_TUNNEL_DEPTH = 4;
@@ -87,19 +94,20 @@ final class IpLayer {
     if (length < headerLength) {
       return PacketDecoder.skip(SkipReason.BAD_IPV4_TOTAL_LENGTH);
     }
-    out.setIpv4(i32(data, offset + 12), i32(data, offset + 16));
+    int destination = i32(data, offset + 16);
+    if (headerLength > 20) {
+      destination = routeDestination(data, offset + 20, offset + headerLength, destination);
+    }
+    out.setIpv4(i32(data, offset + 12), destination);
     int protocol = u8(data, offset + 9);
     int payload = offset + headerLength;
     int ipEnd = offset + length;
     int capturedPayloadEnd = Math.min(capturedEnd, ipEnd);
     int fragment = u16(data, offset + 6);
     if ((fragment & (IPV4_MORE_FRAGMENTS | IPV4_OFFSET_MASK)) != 0) {
-      if (protocol != PROTO_TCP) {
-        return PacketDecoder.skip(SkipReason.IPV4_FRAGMENT);
-      }
-      return reassemble(
-          SkipReason.IPV4_FRAGMENT, u16(data, offset + 4), (fragment & IPV4_OFFSET_MASK) * 8,
-          (fragment & IPV4_MORE_FRAGMENTS) != 0, data, payload, capturedPayloadEnd, ipEnd, now, out);
+      return reassemble(SkipReason.IPV4_FRAGMENT, u16(data, offset + 4), protocol,
+          (fragment & IPV4_OFFSET_MASK) * 8, (fragment & IPV4_MORE_FRAGMENTS) != 0, data, payload,
+          capturedPayloadEnd, ipEnd, now, out, depth);
     }
     return transport(protocol, data, payload, capturedPayloadEnd, ipEnd, now, out, depth);
   }
@@ -152,11 +160,8 @@ final class IpLayer {
           if (fragmentOffset == 0 && !more) {
             break; // an atomic fragment (RFC 6946): the whole datagram
           }
-          if (next != PROTO_TCP) {
-            return PacketDecoder.skip(SkipReason.IPV6_FRAGMENT);
-          }
-          return reassemble(SkipReason.IPV6_FRAGMENT, id, fragmentOffset, more, data, at,
-              capturedPayloadEnd, ipEnd, now, out);
+          return reassemble(SkipReason.IPV6_FRAGMENT, id, next, fragmentOffset, more, data, at,
+              capturedPayloadEnd, ipEnd, now, out, depth);
         default:
           return transport(next, data, at, capturedPayloadEnd, ipEnd, now, out, depth);
       }
@@ -171,12 +176,15 @@ final class IpLayer {
         return TcpHeader.decode(data, offset, capturedEnd, ipEnd, out);
       case PROTO_IPIP:
       case PROTO_IPV6:
-        if (depth + 1 == MAX_TUNNEL_DEPTH) {
-          return PacketDecoder.skip(SkipReason.TUNNEL_TOO_DEEP);
-        }
-        return ip(data, offset, capturedEnd, ipEnd, now, out, depth + 1);
+        return tunnel(offset, data, capturedEnd, ipEnd, now, out, depth);
+      case PROTO_AH:
+        return authenticationHeader(data, offset, capturedEnd, ipEnd, now, out, depth);
+      case PROTO_GRE:
+        return tunnel(Tunnels.gre(data, offset, capturedEnd, out), data, capturedEnd, ipEnd, now, out,
+            depth);
       case PROTO_UDP:
-        return PacketDecoder.skip(SkipReason.UDP);
+        return tunnel(Tunnels.udp(data, offset, capturedEnd, out), data, capturedEnd, ipEnd, now, out,
+            depth);
       case PROTO_ICMP:
         return PacketDecoder.skip(SkipReason.ICMP);
       case PROTO_ICMPV6:
@@ -186,16 +194,79 @@ final class IpLayer {
     }
   }
 
-  /** Feeds a TCP fragment to the table; decodes the TCP header once the datagram is complete. */
+  /** IPv4's AH (RFC 4302): its length counts 4-byte units minus 2; the next header follows it. */
+  private int authenticationHeader(
+      byte[] data, int offset, int capturedEnd, int ipEnd, long now, Segment out, int depth) {
+    if (capturedEnd - offset < 2 || ipEnd - offset < (u8(data, offset + 1) + 2) * 4) {
+      return PacketDecoder.skip(SkipReason.OTHER_IP_PROTOCOL);
+    }
+    int next = u8(data, offset);
+    if (next == PROTO_AH) {
+      return PacketDecoder.skip(SkipReason.OTHER_IP_PROTOCOL);
+    }
+    return transport(next, data, offset + (u8(data, offset + 1) + 2) * 4, capturedEnd, ipEnd, now,
+        out, depth);
+  }
+
+  /** Decodes the inner IP header a tunnel led to, or passes on the tunnel's skip code. */
+  private int tunnel(
+      int inner, byte[] data, int capturedEnd, int ipEnd, long now, Segment out, int depth) {
+    if (inner < 0) {
+      return inner;
+    }
+    if (depth + 1 == MAX_TUNNEL_DEPTH) {
+      return PacketDecoder.skip(SkipReason.TUNNEL_TOO_DEEP);
+    }
+    return ip(data, inner, capturedEnd, ipEnd, now, out, depth + 1);
+  }
+
+  /**
+   * The destination of a datagram with a loose or strict source route whose pointer says hops
+   * remain: the last address of the route. Malformed options leave {@code destination} as it is.
+   */
+  private static int routeDestination(byte[] data, int at, int end, int destination) {
+    while (at < end) {
+      int type = u8(data, at);
+      if (type == IPV4_OPTION_END) {
+        break;
+      }
+      if (type == IPV4_OPTION_NOP) {
+        at++;
+        continue;
+      }
+      if (end - at < 2) {
+        break;
+      }
+      int length = u8(data, at + 1);
+      if (length < 2 || length > end - at) {
+        break;
+      }
+      if ((type == IPV4_OPTION_LSRR || type == IPV4_OPTION_SSRR) && length >= 7) {
+        int pointer = u8(data, at + 2);
+        int hops = (length - 3) / 4;
+        return pointer <= length ? i32(data, at + 3 + 4 * (hops - 1)) : destination;
+      }
+      at += length;
+    }
+    return destination;
+  }
+
+  /**
+   * Feeds a fragment to the table. The frame that completes the datagram decodes what the datagram
+   * carries, from the table's copy of its first bytes; every other fragment is skipped for
+   * {@code reason}.
+   */
   private int reassemble(
-      SkipReason reason, int id, int fragmentOffset, boolean more, byte[] data, int payload,
-      int capturedEnd, int ipEnd, long now, Segment out) {
+      SkipReason reason, int id, int protocol, int fragmentOffset, boolean more, byte[] data,
+      int payload, int capturedEnd, int ipEnd, long now, Segment out, int depth) {
     int length = ipEnd - payload;
     int captured = Math.max(0, capturedEnd - payload);
-    Datagram datagram = fragments.offer(out, id, fragmentOffset, length, more, data, payload, captured, now);
+    Datagram datagram =
+        fragments.offer(out, id, protocol, fragmentOffset, length, more, data, payload, captured, now);
     if (datagram == null) {
       return PacketDecoder.skip(reason);
     }
-    return TcpHeader.decode(datagram.header(), 0, datagram.headerPrefix(), datagram.totalLength(), out);
+    return transport(protocol, datagram.prefix(), 0, datagram.prefixLength(), datagram.totalLength(),
+        now, out, depth);
   }
 }

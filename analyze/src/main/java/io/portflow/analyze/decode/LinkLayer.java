@@ -21,9 +21,16 @@ final class LinkLayer {
   private static final int ETHERTYPE_PPPOE_SESSION = 0x8864;
   private static final int ETHERTYPE_QINQ = 0x88a8;
   private static final int ETHERTYPE_QINQ_OLD = 0x9100;
+  /** IEEE 802.1BR E-tag: 6 bytes, then the next ethertype. */
+  private static final int ETHERTYPE_ETAG = 0x893f;
+  /** IEEE 802.1ah backbone I-tag: 4 bytes, then the customer's Ethernet header. */
+  private static final int ETHERTYPE_PBB = 0x88e7;
+  /** Cisco FabricPath: 2 bytes (FTag, TTL), then the inner Ethernet header. */
+  private static final int ETHERTYPE_FABRICPATH = 0x8903;
   /** Largest 802.3 length field; values from 0x0600 up are ethertypes. */
   private static final int MAX_8023_LENGTH = 0x05dc;
-  private static final int MAX_VLAN_TAGS = 8;
+  /** VLAN, E-tag, PBB and FabricPath headers followed before giving up. */
+  private static final int MAX_TAGS = 8;
   private static final int MAX_MPLS_LABELS = 16;
 
   private static final int PPP_IPV4 = 0x0021;
@@ -33,6 +40,8 @@ final class LinkLayer {
   private static final int CHDLC_MULTICAST = 0x8f;
 
   private static final int ARPHRD_NETLINK = 824;
+  private static final int NFLOG_TLV_PAYLOAD = 9;
+  private static final int IPOIB_HEADER = 44;
   private static final int BSD_AF_INET = 2;
   private static final int BSD_AF_INET6_BSD = 24;
   private static final int BSD_AF_INET6_FREEBSD = 28;
@@ -61,36 +70,48 @@ final class LinkLayer {
         return ppp(data, offset, end, out);
       case LinkTypes.C_HDLC:
         return ciscoHdlc(data, offset, end, out);
+      case LinkTypes.FDDI:
+        // Frame control and two 6-byte addresses, then LLC.
+        return end - offset < 13 ? truncated() : llcSnap(data, offset + 13, end, out);
+      case LinkTypes.NFLOG:
+        return nflog(data, offset, end);
+      case LinkTypes.IPOIB:
+        // 40 bytes of InfiniBand addresses, then an ethertype and 2 reserved bytes.
+        return end - offset < IPOIB_HEADER
+            ? truncated() : etherType(u16(data, offset + 40), data, offset + IPOIB_HEADER, end, out);
       default:
         return PacketDecoder.skip(SkipReason.UNKNOWN_LINK_TYPE);
     }
   }
 
-  private static int ethernet(byte[] data, int offset, int end, Segment out) {
+  /** An Ethernet II or 802.3 frame starting at {@code offset}. */
+  static int ethernet(byte[] data, int offset, int end, Segment out) {
     if (end - offset < 14) {
       return truncated();
     }
     int type = u16(data, offset + 12);
-    int next = offset + 14;
     if (type <= MAX_8023_LENGTH) {
-      // 802.3 with LLC: only SNAP with an ethertype (aa aa 03 00 00 00 tt tt) can carry IP.
-      if (end - next < 8) {
-        return truncated();
-      }
-      boolean snap = u16(data, next) == 0xaaaa && u8(data, next + 2) == 0x03
-          && (i32(data, next + 2) & 0x00ffffff) == 0;
-      if (!snap) {
-        return PacketDecoder.skip(SkipReason.NON_IP);
-      }
-      type = u16(data, next + 6);
-      next += 8;
+      return llcSnap(data, offset + 14, end, out);
     }
-    return etherType(type, data, next, end, out);
+    return etherType(type, data, offset + 14, end, out);
+  }
+
+  /** 802.2 LLC: only SNAP with an ethertype (aa aa 03 00 00 00 tt tt) can carry IP. */
+  private static int llcSnap(byte[] data, int offset, int end, Segment out) {
+    if (end - offset < 8) {
+      return truncated();
+    }
+    boolean snap = u16(data, offset) == 0xaaaa && u8(data, offset + 2) == 0x03
+        && (i32(data, offset + 2) & 0x00ffffff) == 0;
+    if (!snap) {
+      return PacketDecoder.skip(SkipReason.NON_IP);
+    }
+    return etherType(u16(data, offset + 6), data, offset + 8, end, out);
   }
 
   /** Dispatches on an ethertype whose payload starts at {@code offset}, unwrapping VLAN tags. */
   static int etherType(int type, byte[] data, int offset, int end, Segment out) {
-    for (int tags = 0; ; tags++) {
+    for (int tags = 0; tags < MAX_TAGS; tags++) {
       switch (type) {
         case ETHERTYPE_IPV4:
         case ETHERTYPE_IPV6:
@@ -101,12 +122,30 @@ final class LinkLayer {
           if (end - offset < 4) {
             return truncated();
           }
-          if (tags == MAX_VLAN_TAGS) {
-            return PacketDecoder.skip(SkipReason.NON_IP);
-          }
           out.addVlan(u16(data, offset) & 0x0fff);
           type = u16(data, offset + 2);
           offset += 4;
+          break;
+        case ETHERTYPE_ETAG:
+          if (end - offset < 8) {
+            return truncated();
+          }
+          type = u16(data, offset + 6);
+          offset += 8;
+          break;
+        case ETHERTYPE_PBB:
+          if (end - offset < 18) {
+            return truncated();
+          }
+          type = u16(data, offset + 16);
+          offset += 18;
+          break;
+        case ETHERTYPE_FABRICPATH:
+          if (end - offset < 16) {
+            return truncated();
+          }
+          type = u16(data, offset + 14);
+          offset += 16;
           break;
         case ETHERTYPE_MPLS_UNICAST:
         case ETHERTYPE_MPLS_MULTICAST:
@@ -120,6 +159,7 @@ final class LinkLayer {
           return PacketDecoder.skip(SkipReason.NON_IP);
       }
     }
+    return PacketDecoder.skip(SkipReason.NON_IP);
   }
 
   /** An MPLS label stack; IP follows the bottom label when its first nibble says 4 or 6. */
@@ -201,7 +241,7 @@ final class LinkLayer {
    * protocol fields. Some routers write Cisco HDLC frames under this link type; their first byte
    * (0x0f or 0x8f) tells them apart.
    */
-  private static int ppp(byte[] data, int offset, int end, Segment out) {
+  static int ppp(byte[] data, int offset, int end, Segment out) {
     if (end - offset < 2) {
       return truncated();
     }
@@ -247,6 +287,34 @@ final class LinkLayer {
       return PacketDecoder.skip(SkipReason.NON_IP);
     }
     return etherType(type, data, offset + 4, end, out);
+  }
+
+  /**
+   * Linux NFLOG: a 4-byte header (address family, version, resource id), then TLVs whose length
+   * and type are in the capturing host's byte order; the packet is the payload TLV (type 9).
+   */
+  private static int nflog(byte[] data, int offset, int end) {
+    if (end - offset < 4) {
+      return truncated();
+    }
+    int at = offset + 4;
+    while (end - at >= 4) {
+      int length = Short.toUnsignedInt(Short.reverseBytes((short) u16(data, at)));
+      int type = Short.toUnsignedInt(Short.reverseBytes((short) u16(data, at + 2)));
+      if (length < 4 || length > end - at) {
+        length = u16(data, at);
+        type = u16(data, at + 2);
+      }
+      if (length < 4 || length > end - at) {
+        return truncated();
+      }
+      // The top bit of the type marks nested attributes; the payload is never nested.
+      if ((type & 0x7fff) == NFLOG_TLV_PAYLOAD) {
+        return at + 4;
+      }
+      at += (length + 3) & ~3;
+    }
+    return PacketDecoder.skip(SkipReason.NON_IP);
   }
 
   private static int truncated() {

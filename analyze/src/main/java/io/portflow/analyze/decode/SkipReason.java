@@ -12,13 +12,20 @@ public enum SkipReason {
   UNKNOWN_LINK_TYPE("unknown-link-type"),
   /** ARP or RARP. */
   ARP("arp"),
-  /** A link-layer payload that is not IP (LLDP, STP, PPP control protocols, MPLS pseudowires, ...). */
+  /**
+   * A link-layer payload that is not IP (LLDP, STP, PPP control protocols, MPLS pseudowires, an
+   * NFLOG record without a packet, ...).
+   */
   NON_IP("non-ip"),
+  /** UDP, except VXLAN and Geneve, whose inner frames are decoded. */
   UDP("udp"),
   /** ICMP, including errors that quote a TCP header: those are not packets of the quoted flow. */
   ICMP("icmp"),
   ICMPV6("icmpv6"),
-  /** An IP protocol other than TCP, UDP, ICMP and the IP tunnels (GRE, ESP, SCTP, no next header, ...). */
+  /**
+   * An IP protocol other than TCP, UDP, ICMP and the tunnels the decoder opens (ESP, SCTP, IGMP, no
+   * next header, GRE with source routing, ...).
+   */
   OTHER_IP_PROTOCOL("other-ip-protocol"),
   /** The captured bytes end inside the link-layer header (Ethernet, VLAN tag, SLL, MPLS, PPPoE, ...). */
   TRUNCATED_LINK_HEADER("truncated-link-header"),
@@ -32,7 +39,9 @@ public enum SkipReason {
   TRUNCATED_IPV6_HEADER("truncated-ipv6-header"),
   /** An IPv6 extension header cut by the capture or running past the payload, or too many of them. */
   BAD_IPV6_EXTENSION_HEADER("bad-ipv6-extension-header"),
-  /** IP in IP nested deeper than the decoder follows. */
+  /** A GRE, ERSPAN, VXLAN or Geneve header cut by the capture. */
+  TRUNCATED_TUNNEL_HEADER("truncated-tunnel-header"),
+  /** Tunnels nested deeper than the decoder follows. */
   TUNNEL_TOO_DEEP("tunnel-too-deep"),
   /**
    * An IPv4 fragment that did not complete a TCP datagram: a fragment still waiting, a leftover, a
