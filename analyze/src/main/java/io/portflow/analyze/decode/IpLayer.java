@@ -7,14 +7,17 @@ import static io.portflow.analyze.decode.Bytes.u8;
 
 /**
  * IPv4 (RFC 791) and IPv6 (RFC 8200) down to the TCP header: options and extension headers are
- * skipped, tunnels (IP-in-IP, 6in4, GRE, VXLAN, Geneve) are unwrapped (the inner connection is the
- * flow, as tshark and Zeek count it), fragments of TCP datagrams go through the
- * {@link FragmentTable}. An unfinished IPv4 source route names the final destination, which is the
- * destination of the flow (as tshark takes it).
+ * skipped, tunnels (IP-in-IP, 6in4, GRE, VXLAN, Geneve, GTP-U) are unwrapped (the inner connection
+ * is the flow, as tshark and Zeek count it), fragments go through the {@link FragmentTable}. An
+ * unfinished IPv4 source route names the final destination, which is the flow's destination (as
+ * tshark takes it).
  *
  * <p>Lengths follow tshark: the IP payload ends at the smaller of the IP length fields and the
  * frame's original length (a length of 0 means TCP segmentation offload: the frame decides), so
  * Ethernet padding is not payload and a snaplen cut does not shrink it.
+ *
+ * <p>Every method takes the bytes as (data, offset, capturedEnd, ipEnd): capturedEnd bounds what
+ * may be read, ipEnd what the length fields say (it may lie beyond the captured bytes).
  */
 final class IpLayer {
   private static final int PROTO_HOP_BY_HOP = 0;
@@ -24,8 +27,8 @@ final class IpLayer {
   private static final int PROTO_UDP = 17;
   private static final int PROTO_IPV6 = 41;
   private static final int PROTO_ROUTING = 43;
-  private static final int PROTO_GRE = 47;
   private static final int PROTO_FRAGMENT = 44;
+  private static final int PROTO_GRE = 47;
   private static final int PROTO_AH = 51;
   private static final int PROTO_ICMPV6 = 58;
   private static final int PROTO_DEST_OPTIONS = 60;
@@ -45,39 +48,41 @@ final class IpLayer {
   private static final int MAX_EXTENSION_HEADERS = 16;
 
   private final FragmentTable fragments;
+  private final Segment out;
+  /** Capture time of the frame being decoded, for the fragment table's timeout. */
+  private long now;
 
-  IpLayer(FragmentTable fragments) {
+  IpLayer(FragmentTable fragments, Segment out) {
     this.fragments = fragments;
+    this.out = out;
   }
 
   /**
    * Decodes the IP header at {@code offset} by its version nibble.
    *
-   * @param capturedEnd end of the captured bytes
    * @param reportedEnd end of the frame by its original length
-   * @return {@link PacketDecoder#OK} with {@code out} filled, or a skip code
+   * @return {@link PacketDecoder#OK} with the segment filled, or a skip code
    */
-  int decode(byte[] data, int offset, int capturedEnd, int reportedEnd, long nowNanos, Segment out) {
-    return ip(data, offset, capturedEnd, reportedEnd, nowNanos, out, 0);
+  int decode(byte[] data, int offset, int capturedEnd, int reportedEnd, long nowNanos) {
+    now = nowNanos;
+    return ip(data, offset, capturedEnd, reportedEnd, 0);
   }
 
-  private int ip(
-      byte[] data, int offset, int capturedEnd, int reportedEnd, long now, Segment out, int depth) {
+  private int ip(byte[] data, int offset, int capturedEnd, int reportedEnd, int depth) {
     if (capturedEnd - offset < 1) {
       return PacketDecoder.skip(SkipReason.TRUNCATED_IPV4_HEADER);
     }
     int version = u8(data, offset) >>> 4;
     if (version == 4) {
-      return ipv4(data, offset, capturedEnd, reportedEnd, now, out, depth);
+      return ipv4(data, offset, capturedEnd, reportedEnd, depth);
     }
     if (version == 6) {
-      return ipv6(data, offset, capturedEnd, reportedEnd, now, out, depth);
+      return ipv6(data, offset, capturedEnd, reportedEnd, depth);
     }
     return PacketDecoder.skip(SkipReason.BAD_IP_VERSION);
   }
 
-  private int ipv4(
-      byte[] data, int offset, int capturedEnd, int reportedEnd, long now, Segment out, int depth) {
+  private int ipv4(byte[] data, int offset, int capturedEnd, int reportedEnd, int depth) {
     if (capturedEnd - offset < 20) {
       return PacketDecoder.skip(SkipReason.TRUNCATED_IPV4_HEADER);
     }
@@ -102,89 +107,93 @@ final class IpLayer {
     int protocol = u8(data, offset + 9);
     int payload = offset + headerLength;
     int ipEnd = offset + length;
-    int capturedPayloadEnd = Math.min(capturedEnd, ipEnd);
+    int payloadCapturedEnd = Math.min(capturedEnd, ipEnd);
     int fragment = u16(data, offset + 6);
     if ((fragment & (IPV4_MORE_FRAGMENTS | IPV4_OFFSET_MASK)) != 0) {
+      boolean more = (fragment & IPV4_MORE_FRAGMENTS) != 0;
       return reassemble(SkipReason.IPV4_FRAGMENT, u16(data, offset + 4), protocol,
-          (fragment & IPV4_OFFSET_MASK) * 8, (fragment & IPV4_MORE_FRAGMENTS) != 0, data, payload,
-          capturedPayloadEnd, ipEnd, now, out, depth);
+          (fragment & IPV4_OFFSET_MASK) * 8, more, data, payload, payloadCapturedEnd, ipEnd, depth);
     }
-    return transport(protocol, data, payload, capturedPayloadEnd, ipEnd, now, out, depth);
+    return transport(protocol, data, payload, payloadCapturedEnd, ipEnd, depth);
   }
 
-  private int ipv6(
-      byte[] data, int offset, int capturedEnd, int reportedEnd, long now, Segment out, int depth) {
+  private int ipv6(byte[] data, int offset, int capturedEnd, int reportedEnd, int depth) {
     if (capturedEnd - offset < 40) {
       return PacketDecoder.skip(SkipReason.TRUNCATED_IPV6_HEADER);
     }
     int payloadLength = u16(data, offset + 4);
     // A payload length of 0 is a jumbogram or segmentation offload: the frame decides.
-    int ipEnd = payloadLength == 0 ? reportedEnd : Math.min(offset + 40 + payloadLength, reportedEnd);
-    out.setIpv6(
-        i64(data, offset + 8), i64(data, offset + 16), i64(data, offset + 24), i64(data, offset + 32));
-    int capturedPayloadEnd = Math.min(capturedEnd, ipEnd);
+    int ipEnd = payloadLength == 0
+        ? reportedEnd
+        : Math.min(offset + 40 + payloadLength, reportedEnd);
+    out.setIpv6(i64(data, offset + 8), i64(data, offset + 16),
+        i64(data, offset + 24), i64(data, offset + 32));
+    int payloadCapturedEnd = Math.min(capturedEnd, ipEnd);
     int next = u8(data, offset + 6);
     int at = offset + 40;
-    for (int headers = 0; ; headers++) {
-      switch (next) {
-        case PROTO_HOP_BY_HOP:
-        case PROTO_ROUTING:
-        case PROTO_DEST_OPTIONS:
-        case PROTO_MOBILITY:
-        case PROTO_HIP:
-        case PROTO_SHIM6:
-        case PROTO_EXPERIMENT_1:
-        case PROTO_EXPERIMENT_2:
-        case PROTO_AH:
-          if (headers == MAX_EXTENSION_HEADERS || capturedPayloadEnd - at < 2) {
-            return PacketDecoder.skip(SkipReason.BAD_IPV6_EXTENSION_HEADER);
-          }
-          // AH counts its length in 4-byte units minus 2 (RFC 4302), the others in 8-byte units minus 1.
-          int length = next == PROTO_AH ? (u8(data, at + 1) + 2) * 4 : (u8(data, at + 1) + 1) * 8;
-          if (ipEnd - at < length) {
-            return PacketDecoder.skip(SkipReason.BAD_IPV6_EXTENSION_HEADER);
-          }
-          next = u8(data, at);
-          at += length;
-          break;
-        case PROTO_FRAGMENT:
-          if (capturedPayloadEnd - at < 8 || ipEnd - at < 8) {
-            return PacketDecoder.skip(SkipReason.BAD_IPV6_EXTENSION_HEADER);
-          }
-          int field = u16(data, at + 2);
-          int fragmentOffset = field & 0xfff8;
-          boolean more = (field & 0x0001) != 0;
-          int id = i32(data, at + 4);
-          next = u8(data, at);
-          at += 8;
-          if (fragmentOffset == 0 && !more) {
-            break; // an atomic fragment (RFC 6946): the whole datagram
-          }
-          return reassemble(SkipReason.IPV6_FRAGMENT, id, next, fragmentOffset, more, data, at,
-              capturedPayloadEnd, ipEnd, now, out, depth);
-        default:
-          return transport(next, data, at, capturedPayloadEnd, ipEnd, now, out, depth);
+    for (int headers = 0; headers <= MAX_EXTENSION_HEADERS; headers++) {
+      if (next == PROTO_FRAGMENT) {
+        if (payloadCapturedEnd - at < 8 || ipEnd - at < 8) {
+          return PacketDecoder.skip(SkipReason.BAD_IPV6_EXTENSION_HEADER);
+        }
+        int field = u16(data, at + 2);
+        int fragmentOffset = field & 0xfff8;
+        boolean more = (field & 0x0001) != 0;
+        next = u8(data, at);
+        if (fragmentOffset != 0 || more) {
+          return reassemble(SkipReason.IPV6_FRAGMENT, i32(data, at + 4), next, fragmentOffset,
+              more, data, at + 8, payloadCapturedEnd, ipEnd, depth);
+        }
+        at += 8; // an atomic fragment (RFC 6946) is the whole datagram
+      } else if (isExtensionHeader(next)) {
+        if (payloadCapturedEnd - at < 2) {
+          return PacketDecoder.skip(SkipReason.BAD_IPV6_EXTENSION_HEADER);
+        }
+        // AH counts 4-byte units minus 2 (RFC 4302), the others 8-byte units minus 1.
+        int length = next == PROTO_AH ? (u8(data, at + 1) + 2) * 4 : (u8(data, at + 1) + 1) * 8;
+        if (ipEnd - at < length) {
+          return PacketDecoder.skip(SkipReason.BAD_IPV6_EXTENSION_HEADER);
+        }
+        next = u8(data, at);
+        at += length;
+      } else {
+        return transport(next, data, at, payloadCapturedEnd, ipEnd, depth);
       }
+    }
+    return PacketDecoder.skip(SkipReason.BAD_IPV6_EXTENSION_HEADER);
+  }
+
+  private static boolean isExtensionHeader(int protocol) {
+    switch (protocol) {
+      case PROTO_HOP_BY_HOP:
+      case PROTO_ROUTING:
+      case PROTO_DEST_OPTIONS:
+      case PROTO_MOBILITY:
+      case PROTO_HIP:
+      case PROTO_SHIM6:
+      case PROTO_EXPERIMENT_1:
+      case PROTO_EXPERIMENT_2:
+      case PROTO_AH:
+        return true;
+      default:
+        return false;
     }
   }
 
   private int transport(
-      int protocol, byte[] data, int offset, int capturedEnd, int ipEnd, long now, Segment out,
-      int depth) {
+      int protocol, byte[] data, int offset, int capturedEnd, int ipEnd, int depth) {
     switch (protocol) {
       case PROTO_TCP:
         return TcpHeader.decode(data, offset, capturedEnd, ipEnd, out);
       case PROTO_IPIP:
       case PROTO_IPV6:
-        return tunnel(offset, data, capturedEnd, ipEnd, now, out, depth);
-      case PROTO_AH:
-        return authenticationHeader(data, offset, capturedEnd, ipEnd, now, out, depth);
+        return tunnel(offset, data, capturedEnd, ipEnd, depth);
       case PROTO_GRE:
-        return tunnel(Tunnels.gre(data, offset, capturedEnd, out), data, capturedEnd, ipEnd, now, out,
-            depth);
+        return tunnel(Tunnels.gre(data, offset, capturedEnd, out), data, capturedEnd, ipEnd, depth);
       case PROTO_UDP:
-        return tunnel(Tunnels.udp(data, offset, capturedEnd, out), data, capturedEnd, ipEnd, now, out,
-            depth);
+        return tunnel(Tunnels.udp(data, offset, capturedEnd, out), data, capturedEnd, ipEnd, depth);
+      case PROTO_AH:
+        return authenticationHeader(data, offset, capturedEnd, ipEnd, depth);
       case PROTO_ICMP:
         return PacketDecoder.skip(SkipReason.ICMP);
       case PROTO_ICMPV6:
@@ -195,29 +204,27 @@ final class IpLayer {
   }
 
   /** IPv4's AH (RFC 4302): its length counts 4-byte units minus 2; the next header follows it. */
-  private int authenticationHeader(
-      byte[] data, int offset, int capturedEnd, int ipEnd, long now, Segment out, int depth) {
-    if (capturedEnd - offset < 2 || ipEnd - offset < (u8(data, offset + 1) + 2) * 4) {
+  private int authenticationHeader(byte[] data, int offset, int capturedEnd, int ipEnd, int depth) {
+    if (capturedEnd - offset < 2) {
       return PacketDecoder.skip(SkipReason.OTHER_IP_PROTOCOL);
     }
     int next = u8(data, offset);
-    if (next == PROTO_AH) {
+    int length = (u8(data, offset + 1) + 2) * 4;
+    if (ipEnd - offset < length || next == PROTO_AH) {
       return PacketDecoder.skip(SkipReason.OTHER_IP_PROTOCOL);
     }
-    return transport(next, data, offset + (u8(data, offset + 1) + 2) * 4, capturedEnd, ipEnd, now,
-        out, depth);
+    return transport(next, data, offset + length, capturedEnd, ipEnd, depth);
   }
 
   /** Decodes the inner IP header a tunnel led to, or passes on the tunnel's skip code. */
-  private int tunnel(
-      int inner, byte[] data, int capturedEnd, int ipEnd, long now, Segment out, int depth) {
+  private int tunnel(int inner, byte[] data, int capturedEnd, int ipEnd, int depth) {
     if (inner < 0) {
       return inner;
     }
     if (depth + 1 == MAX_TUNNEL_DEPTH) {
       return PacketDecoder.skip(SkipReason.TUNNEL_TOO_DEEP);
     }
-    return ip(data, inner, capturedEnd, ipEnd, now, out, depth + 1);
+    return ip(data, inner, capturedEnd, ipEnd, depth + 1);
   }
 
   /**
@@ -256,17 +263,16 @@ final class IpLayer {
    * carries, from the table's copy of its first bytes; every other fragment is skipped for
    * {@code reason}.
    */
-  private int reassemble(
-      SkipReason reason, int id, int protocol, int fragmentOffset, boolean more, byte[] data,
-      int payload, int capturedEnd, int ipEnd, long now, Segment out, int depth) {
+  private int reassemble(SkipReason reason, int id, int protocol, int fragmentOffset, boolean more,
+      byte[] data, int payload, int capturedEnd, int ipEnd, int depth) {
     int length = ipEnd - payload;
     int captured = Math.max(0, capturedEnd - payload);
-    Datagram datagram =
-        fragments.offer(out, id, protocol, fragmentOffset, length, more, data, payload, captured, now);
+    Datagram datagram = fragments.offer(
+        out, id, protocol, fragmentOffset, length, more, data, payload, captured, now);
     if (datagram == null) {
       return PacketDecoder.skip(reason);
     }
-    return transport(protocol, datagram.prefix(), 0, datagram.prefixLength(), datagram.totalLength(),
-        now, out, depth);
+    byte[] prefix = datagram.prefix();
+    return transport(protocol, prefix, 0, datagram.prefixLength(), datagram.totalLength(), depth);
   }
 }

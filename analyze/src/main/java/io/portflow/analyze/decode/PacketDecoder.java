@@ -22,7 +22,7 @@ public final class PacketDecoder {
 
   /** A decoder that reassembles at most {@code fragmentCapacity} IP datagrams at once. */
   public PacketDecoder(int fragmentCapacity) {
-    ip = new IpLayer(new FragmentTable(fragmentCapacity));
+    ip = new IpLayer(new FragmentTable(fragmentCapacity), segment);
   }
 
   /**
@@ -39,10 +39,11 @@ public final class PacketDecoder {
     segment.reset();
     int capturedEnd = offset + capturedLength;
     // A frame can claim up to 4 GiB on the wire; the IP length fields never exceed 64 KiB anyway.
-    int reportedEnd = (int) Math.min(Integer.MAX_VALUE, (long) offset + Math.max(capturedLength, Integer.toUnsignedLong(wireLength)));
+    long wire = Math.max(capturedLength, Integer.toUnsignedLong(wireLength));
+    int reportedEnd = (int) Math.min(Integer.MAX_VALUE, offset + wire);
     int result = LinkLayer.ipOffset(linkType, data, offset, capturedEnd, segment);
     if (result >= 0) {
-      result = ip.decode(data, result, capturedEnd, reportedEnd, timestampNanos, segment);
+      result = ip.decode(data, result, capturedEnd, reportedEnd, timestampNanos);
     }
     if (result < 0) {
       skipReason = REASONS[-1 - result];
