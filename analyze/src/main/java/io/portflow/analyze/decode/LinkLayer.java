@@ -23,13 +23,15 @@ final class LinkLayer {
   private static final int ETHERTYPE_QINQ_OLD = 0x9100;
   /** IEEE 802.1BR E-tag: 6 bytes, then the next ethertype. */
   private static final int ETHERTYPE_ETAG = 0x893f;
+  /** Cisco VN-Tag: 4 bytes, then the next ethertype. */
+  private static final int ETHERTYPE_VNTAG = 0x8926;
   /** IEEE 802.1ah backbone I-tag: 4 bytes, then the customer's Ethernet header. */
   private static final int ETHERTYPE_PBB = 0x88e7;
   /** Cisco FabricPath: 2 bytes (FTag, TTL), then the inner Ethernet header. */
   private static final int ETHERTYPE_FABRICPATH = 0x8903;
   /** Largest 802.3 length field; values from 0x0600 up are ethertypes. */
   private static final int MAX_8023_LENGTH = 0x05dc;
-  /** VLAN, E-tag, PBB and FabricPath headers followed before giving up. */
+  /** VLAN, E-tag, VN-Tag, PBB and FabricPath headers followed before giving up. */
   private static final int MAX_TAGS = 8;
   private static final int MAX_MPLS_LABELS = 16;
 
@@ -132,6 +134,13 @@ final class LinkLayer {
           }
           type = u16(data, offset + 6);
           offset += 8;
+          break;
+        case ETHERTYPE_VNTAG:
+          if (end - offset < 6) {
+            return truncated();
+          }
+          type = u16(data, offset + 4);
+          offset += 6;
           break;
         case ETHERTYPE_PBB:
           if (end - offset < 18) {

@@ -29,6 +29,7 @@ public final class Segment {
   private int seq;
   private int ack;
   private int flags;
+  private int window;
   private int payloadLength;
 
   void reset() {
@@ -61,12 +62,14 @@ public final class Segment {
     this.dstLo = dstLo;
   }
 
-  void setTcp(int srcPort, int dstPort, int seq, int ack, int flags, int payloadLength) {
+  void setTcp(
+      int srcPort, int dstPort, int seq, int ack, int flags, int window, int payloadLength) {
     this.srcPort = srcPort;
     this.dstPort = dstPort;
     this.seq = seq;
     this.ack = ack;
     this.flags = flags;
+    this.window = window;
     this.payloadLength = payloadLength;
   }
 
@@ -122,6 +125,11 @@ public final class Segment {
   /** The 12 flag bits of the TCP header ({@link #SYN}, {@link #ACK}, ...). */
   public int flags() {
     return flags;
+  }
+
+  /** The raw 16-bit window field (unscaled): Zeek's history marks a zero window. */
+  public int window() {
+    return window;
   }
 
   /** TCP payload bytes: the IP payload length minus the TCP header length, not the captured bytes. */

@@ -35,6 +35,7 @@ final class TcpHeader {
         i32(data, offset + 4),
         i32(data, offset + 8),
         u16(data, offset + 12) & 0x0fff,
+        u16(data, offset + 14),
         ipPayload - headerLength);
     return PacketDecoder.OK;
   }

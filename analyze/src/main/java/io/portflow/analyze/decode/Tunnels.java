@@ -5,7 +5,7 @@ import static io.portflow.analyze.decode.Bytes.u8;
 
 /**
  * Tunnels that carry frames or IP packets inside GRE (RFC 2784, 2890; PPTP's enhanced GRE;
- * ERSPAN) or UDP (VXLAN on port 4789, Geneve on 6081, GTP-U on 2152). As with the link layer, every method returns
+ * ERSPAN) or UDP (VXLAN on port 4789, Geneve on 6081, GTP-U on 2152, GRE-in-UDP on 4754). As with the link layer, every method returns
  * the offset of the inner IP header or a negative skip code; the caller decodes the inner IP, whose
  * connection is the flow (tshark and Zeek count the inner connection too).
  */
@@ -13,6 +13,7 @@ final class Tunnels {
   static final int VXLAN_PORT = 4789;
   static final int GENEVE_PORT = 6081;
   static final int GTP_U_PORT = 2152;
+  static final int GRE_IN_UDP_PORT = 4754;
   private static final int GTP_G_PDU = 0xff;
 
   private static final int GRE_CHECKSUM = 0x8000;
@@ -84,7 +85,8 @@ final class Tunnels {
   }
 
   /**
-   * A UDP datagram: VXLAN and Geneve carry Ethernet, GTP-U carries IP; any other UDP is counted as
+   * A UDP datagram: VXLAN and Geneve carry Ethernet, GTP-U IP, GRE-in-UDP (RFC 8086) a GRE header;
+   * any other UDP is counted as
    * {@code udp}. As tshark does, the lower port is tried first; the higher port only when the lower
    * one is not a well-known port (a DNS query from port 4789 is DNS, not VXLAN).
    *
@@ -106,13 +108,16 @@ final class Tunnels {
         return geneve(data, payload, end, out);
       case GTP_U_PORT:
         return gtpUser(data, payload, end);
+      case GRE_IN_UDP_PORT:
+        return gre(data, payload, end, out);
       default:
         return PacketDecoder.skip(SkipReason.UDP);
     }
   }
 
   private static boolean isTunnelPort(int port) {
-    return port == VXLAN_PORT || port == GENEVE_PORT || port == GTP_U_PORT;
+    return port == VXLAN_PORT || port == GENEVE_PORT || port == GTP_U_PORT
+        || port == GRE_IN_UDP_PORT;
   }
 
   /**

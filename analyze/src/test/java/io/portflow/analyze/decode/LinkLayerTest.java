@@ -150,7 +150,9 @@ class LinkLayerTest {
   }
 
   @Test
-  void ethernet_etagPbbAndFabricPathAreUnwrapped() {
+  void ethernet_etagVnTagPbbAndFabricPathAreUnwrapped() {
+    byte[] vnTag = concat(hex("00 00 00 00"), u16(0x0800), IPV4_SYN);
+    assertPorts(decoding.tcp(LinkTypes.ETHERNET, ethernetTagged(0x8926, vnTag, 0x8100, 3)), 1234, 80);
     byte[] etag = concat(hex("00 00 00 00 00 00"), u16(0x0800), IPV4_SYN);
     assertPorts(decoding.tcp(LinkTypes.ETHERNET, ethernet(0x893f, etag)), 1234, 80);
     byte[] pbb = concat(hex("00 00 00 01"), new byte[12], u16(0x0800), IPV4_SYN);

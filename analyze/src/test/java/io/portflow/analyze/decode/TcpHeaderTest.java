@@ -26,6 +26,7 @@ class TcpHeaderTest {
     assertEquals(0xfffffffe, segment.seq());
     assertEquals(0x80000000, segment.ack());
     assertEquals(0x100 | SYN | ACK, segment.flags());
+    assertEquals(0xffff, segment.window());
     assertTrue(segment.isSynAck());
     assertFalse(segment.isBareSyn());
   }

@@ -125,6 +125,11 @@ class TunnelsTest {
   }
 
   @Test
+  void greInUdp() {
+    assertPorts(viaUdp(51000, 4754, concat(hex("00 00 08 00"), INNER)), 40000, 443);
+  }
+
+  @Test
   void gtpUser_signallingIsUdp() {
     byte[] echo = hex("32 01 00 04 00 00 00 00 00 01 00 00");
     byte[] udp = concat(u16(2152), u16(2152), u16(8 + echo.length), u16(0), echo);
