@@ -15,6 +15,9 @@ final class FragmentTable {
   static final long TIMEOUT_NANOS = 30_000_000_000L;
 
   private final Datagram[] slots;
+  /** IP id of each slot's datagram, scanned before any datagram is touched. */
+  private final int[] ids;
+  private int used;
   private int next;
 
   FragmentTable(int capacity) {
@@ -22,6 +25,7 @@ final class FragmentTable {
       throw new IllegalArgumentException("invalid capacity: " + capacity + " (expected: >= 1)");
     }
     slots = new Datagram[capacity];
+    ids = new int[capacity];
   }
 
   /**
@@ -41,7 +45,7 @@ final class FragmentTable {
       long nowNanos) {
     Datagram datagram = find(key, id, protocol);
     if (datagram == null) {
-      datagram = recycle();
+      datagram = recycle(id);
       datagram.start(key, id, protocol, nowNanos);
     } else if (datagram.isComplete() || nowNanos - datagram.firstSeenNanos > TIMEOUT_NANOS) {
       datagram.start(key, id, protocol, nowNanos);
@@ -50,24 +54,23 @@ final class FragmentTable {
   }
 
   private Datagram find(Segment key, int id, int protocol) {
-    for (Datagram datagram : slots) {
-      if (datagram == null) {
-        return null;
-      }
-      if (datagram.matches(key, id, protocol)) {
-        return datagram;
+    for (int i = 0; i < used; i++) {
+      if (ids[i] == id && slots[i].matches(key, id, protocol)) {
+        return slots[i];
       }
     }
     return null;
   }
 
   /** The next slot in insertion order: an empty one while the table fills, then the oldest. */
-  private Datagram recycle() {
+  private Datagram recycle(int id) {
     Datagram datagram = slots[next];
     if (datagram == null) {
       datagram = new Datagram();
       slots[next] = datagram;
+      used++;
     }
+    ids[next] = id;
     next = next + 1 == slots.length ? 0 : next + 1;
     return datagram;
   }
