@@ -41,7 +41,9 @@ public final class FlowTracker {
       emit(flow, EndReason.REUSED);
       flow = successor;
     }
-    // Idle expiry and the TCP state machine (conn_state, history) hook in here.
+    // Later work hooks in here: idle expiry and Zeek's reuse of closed connections decide before
+    // the lookup (emit, then FlowTable.remove); the TCP state machine (conn_state, history) is fed
+    // next to flow.add, with the same direction.
     flow.add(segment, probe.fromA, timestampNanos, wireLength);
   }
 
