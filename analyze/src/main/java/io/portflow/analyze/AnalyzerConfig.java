@@ -1,21 +1,46 @@
 package io.portflow.analyze;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
- * How the analyzer labels flows.
+ * How the analyzer labels flows and when it finishes them. Start from {@link #defaults()} and
+ * change one setting at a time with the {@code with...} methods.
  *
  * @param ephemeralLow lowest port of the ephemeral range (inclusive)
  * @param ephemeralHigh highest port of the ephemeral range (inclusive)
+ * @param idleTimeout capture time without a packet after which a TCP flow that has not closed is
+ *     finished (Zeek's tcp_inactivity_timeout, 5 minutes)
+ * @param communityIdSeed seed of the Community ID hash, 0-65535 (0 unless every tool that joins on
+ *     the IDs is configured alike)
  */
-public record AnalyzerConfig(int ephemeralLow, int ephemeralHigh) {
+public record AnalyzerConfig(
+    int ephemeralLow, int ephemeralHigh, Duration idleTimeout, int communityIdSeed) {
   /** Covers Linux (32768-60999) and IANA / Windows / BSD (49152-65535) ephemeral ports. */
   public static final int DEFAULT_EPHEMERAL_LOW = 32768;
 
   public static final int DEFAULT_EPHEMERAL_HIGH = 65535;
 
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+
   public AnalyzerConfig {
     if (ephemeralLow < 0 || ephemeralHigh > 0xffff || ephemeralLow > ephemeralHigh) {
       throw invalidRange(ephemeralLow + "-" + ephemeralHigh);
     }
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
+    if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "invalid idle timeout: " + idleTimeout + " (expected: more than 0 seconds)");
+    }
+    if (communityIdSeed < 0 || communityIdSeed > 0xffff) {
+      throw new IllegalArgumentException(
+          "invalid Community ID seed: " + communityIdSeed + " (expected: 0 ~ 65535)");
+    }
+  }
+
+  /** The given ephemeral range and every other setting at its default. */
+  public AnalyzerConfig(int ephemeralLow, int ephemeralHigh) {
+    this(ephemeralLow, ephemeralHigh, DEFAULT_IDLE_TIMEOUT, 0);
   }
 
   public static AnalyzerConfig defaults() {
@@ -37,6 +62,16 @@ public record AnalyzerConfig(int ephemeralLow, int ephemeralHigh) {
       throw invalidRange(range);
     }
     return new AnalyzerConfig(low, high);
+  }
+
+  /** This configuration with another idle timeout for TCP flows. */
+  public AnalyzerConfig withIdleTimeout(Duration timeout) {
+    return new AnalyzerConfig(ephemeralLow, ephemeralHigh, timeout, communityIdSeed);
+  }
+
+  /** This configuration with another Community ID seed. */
+  public AnalyzerConfig withCommunityIdSeed(int seed) {
+    return new AnalyzerConfig(ephemeralLow, ephemeralHigh, idleTimeout, seed);
   }
 
   /** True when {@code port} lies in the ephemeral range. */

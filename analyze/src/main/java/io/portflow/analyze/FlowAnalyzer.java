@@ -64,8 +64,9 @@ public final class FlowAnalyzer {
   }
 
   /**
-   * Emits every flow still open, in flow-id order, with end reason {@code end-of-capture}. Frames
-   * fed afterwards start new flows (with later ids).
+   * Emits every flow still in the table, in flow-id order: end reason {@code end-of-capture}, or
+   * {@code fin} / {@code rst} for a connection that had ended. Frames fed afterwards start new
+   * flows (with later ids).
    */
   public void finish() {
     flows.finish();

@@ -34,8 +34,12 @@ class CapturesTest {
     assertEquals(2, records.size());
     FlowRecord first = records.get(0);
     FlowRecord second = records.get(1);
-    assertEquals(EndReason.REUSED, first.endReason());
-    assertEquals(EndReason.END_OF_CAPTURE, second.endReason());
+    assertEquals(EndReason.RST, first.endReason(), "refused, then the 4-tuple was reused");
+    assertEquals("REJ", first.connState());
+    assertEquals("Sr", first.history());
+    assertEquals(EndReason.RST, second.endReason());
+    assertEquals("RSTO", second.connState());
+    assertEquals("ShADdR", second.history());
     assertEquals("1.1.1.1", first.client().ip());
     assertEquals(8080, first.server().port());
     assertDirections(first, 1, 74, 0, 1, 58, 0);

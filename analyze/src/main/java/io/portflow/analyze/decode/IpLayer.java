@@ -273,6 +273,12 @@ final class IpLayer {
       return PacketDecoder.skip(reason);
     }
     byte[] prefix = datagram.prefix();
-    return transport(protocol, prefix, 0, datagram.prefixLength(), datagram.totalLength(), depth);
+    int result =
+        transport(protocol, prefix, 0, datagram.prefixLength(), datagram.totalLength(), depth);
+    if (result == PacketDecoder.OK) {
+      // Only the headers were copied out of the fragments, but every fragment was there.
+      out.markPayloadCaptured();
+    }
+    return result;
   }
 }

@@ -31,6 +31,10 @@ public final class Segment {
   private int flags;
   private int window;
   private int payloadLength;
+  private int capturedPayloadLength;
+  private int mss = -1;
+  private int windowScale = -1;
+  private boolean sackPermitted;
 
   void reset() {
     vlanOuter = NO_VLAN;
@@ -62,8 +66,8 @@ public final class Segment {
     this.dstLo = dstLo;
   }
 
-  void setTcp(
-      int srcPort, int dstPort, int seq, int ack, int flags, int window, int payloadLength) {
+  void setTcp(int srcPort, int dstPort, int seq, int ack, int flags, int window,
+      int payloadLength, int capturedPayloadLength) {
     this.srcPort = srcPort;
     this.dstPort = dstPort;
     this.seq = seq;
@@ -71,6 +75,18 @@ public final class Segment {
     this.flags = flags;
     this.window = window;
     this.payloadLength = payloadLength;
+    this.capturedPayloadLength = capturedPayloadLength;
+  }
+
+  void setOptions(int mss, int windowScale, boolean sackPermitted) {
+    this.mss = mss;
+    this.windowScale = windowScale;
+    this.sackPermitted = sackPermitted;
+  }
+
+  /** A datagram put together from fragments was captured whole: all of its payload is present. */
+  void markPayloadCaptured() {
+    capturedPayloadLength = payloadLength;
   }
 
   /** 4 or 6: the version of the IP header that carried the TCP header (the inner one in a tunnel). */
@@ -135,6 +151,29 @@ public final class Segment {
   /** TCP payload bytes: the IP payload length minus the TCP header length, not the captured bytes. */
   public int payloadLength() {
     return payloadLength;
+  }
+
+  /**
+   * TCP payload bytes present in the captured frame: less than {@link #payloadLength()} when the
+   * snapshot length cut the segment short.
+   */
+  public int capturedPayloadLength() {
+    return capturedPayloadLength;
+  }
+
+  /** MSS option of a SYN or SYN+ACK, or -1 (absent, or not a SYN). */
+  public int mss() {
+    return mss;
+  }
+
+  /** Window scale shift count offered by a SYN or SYN+ACK, or -1 (absent, or not a SYN). */
+  public int windowScale() {
+    return windowScale;
+  }
+
+  /** Whether a SYN or SYN+ACK offered SACK (option 4). */
+  public boolean sackPermitted() {
+    return sackPermitted;
   }
 
   /** SYN without ACK: the first packet of a connection attempt. */

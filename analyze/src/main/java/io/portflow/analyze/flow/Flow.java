@@ -1,11 +1,14 @@
 package io.portflow.analyze.flow;
 
 import io.portflow.analyze.decode.Segment;
+import io.portflow.analyze.tcp.EndpointState;
+import io.portflow.analyze.tcp.TcpConnectionState;
 
 /**
- * What the table keeps for one TCP connection: its key, per-direction counters and the handshake
- * facts the roles are decided from. Primitive fields only. Sides are those of the canonical key:
- * {@link #SIDE_A} sorts first by (address, port).
+ * What the table keeps for one TCP connection: its key, per-direction counters, the handshake
+ * facts the roles are decided from and Zeek's view of its TCP state. Sides are those of the
+ * canonical key: {@link #SIDE_A} sorts first by (address, port). The TCP state numbers its ends
+ * differently, from the sender of the first segment (see {@link #firstFromA}).
  */
 final class Flow {
   static final int SIDE_A = 0;
@@ -23,6 +26,9 @@ final class Flow {
   final int bPort;
   final int vlanOuter;
   final int vlanInner;
+  /** Whether side a sent the first segment: the TCP state's endpoint A is that sender. */
+  final boolean firstFromA;
+  final TcpConnectionState tcp;
 
   long firstSeenNanos;
   long lastSeenNanos;
@@ -50,7 +56,11 @@ final class Flow {
   int firstBareSynSender = NO_SIDE;
   int firstSynAckSender = NO_SIDE;
 
-  Flow(long id, FlowProbe key, long timestampNanos) {
+  /**
+   * @param firstSenderIsClient the roles' verdict on the first segment alone, which the TCP state
+   *     needs from the start (Zeek's originator)
+   */
+  Flow(long id, FlowProbe key, long timestampNanos, boolean firstSenderIsClient) {
     this.id = id;
     hash = key.hash;
     ipVersion = key.ipVersion;
@@ -62,6 +72,8 @@ final class Flow {
     bPort = key.bPort;
     vlanOuter = key.vlanOuter;
     vlanInner = key.vlanInner;
+    firstFromA = key.fromA;
+    tcp = new TcpConnectionState(firstSenderIsClient);
     firstSeenNanos = timestampNanos;
     lastSeenNanos = timestampNanos;
   }
@@ -122,6 +134,44 @@ final class Flow {
     // Min and max, so that a capture whose clock steps back never gives a negative duration.
     firstSeenNanos = Math.min(firstSeenNanos, timestampNanos);
     lastSeenNanos = Math.max(lastSeenNanos, timestampNanos);
+  }
+
+  /**
+   * Feeds a segment to the TCP state, after {@link #add}. Options are offered only on a SYN; the
+   * state keeps whatever the last SYN of each side offered.
+   */
+  void track(Segment segment, boolean fromA, long timestampNanos) {
+    boolean fromFirst = fromA == firstFromA;
+    int flags = segment.flags() & 0xff;
+    if ((flags & Segment.SYN) != 0) {
+      tcp.onOptions(fromFirst, segment.mss(), segment.windowScale(), segment.sackPermitted());
+    }
+    tcp.onSegment(fromFirst, flags, Integer.toUnsignedLong(segment.seq()),
+        Integer.toUnsignedLong(segment.ack()), segment.payloadLength(),
+        segment.capturedPayloadLength(), segment.window(), timestampNanos);
+  }
+
+  /** Whether the TCP state's endpoint A (the first sender) is the canonical side {@code side}. */
+  boolean isFirstSender(int side) {
+    return (side == SIDE_A) == firstFromA;
+  }
+
+  /** A side sent a RST that still stands (a FIN exchange after it makes it a normal close). */
+  boolean wasReset() {
+    return tcp.state(true) == EndpointState.RESET || tcp.state(false) == EndpointState.RESET;
+  }
+
+  /**
+   * Zeek's close_complete: both sides closed, or one closed and the other never sent anything.
+   * A reset connection counts too (see {@link #wasReset()}).
+   */
+  boolean closeComplete() {
+    boolean a = tcp.closed(true);
+    boolean b = tcp.closed(false);
+    return (a && b)
+        || wasReset()
+        || (a && tcp.state(false) == EndpointState.INACTIVE)
+        || (b && tcp.state(true) == EndpointState.INACTIVE);
   }
 
   private void recordBaseSeq(Segment segment, boolean fromA) {

@@ -6,14 +6,15 @@ import io.portflow.analyze.EndReason;
 import io.portflow.analyze.Endpoint;
 import io.portflow.analyze.FlowRecord;
 import io.portflow.analyze.PortClass;
+import io.portflow.analyze.communityid.CommunityId;
 import io.portflow.analyze.decode.IpText;
 import io.portflow.analyze.decode.Segment;
 import io.portflow.analyze.port.ServiceNames;
 
 /**
- * Turns a finished {@link Flow} into the {@link FlowRecord} writers print: roles, port labels and
- * per-direction counters oriented client to server. Community ID, conn_state and history are left
- * null; they come from the TCP state tracking.
+ * Turns a finished {@link Flow} into the {@link FlowRecord} writers print: roles, port labels,
+ * per-direction counters oriented client to server, Community ID, and Zeek's conn_state and
+ * history rendered for the client the roles chose.
  */
 final class FlowRecords {
   private static final String TRANSPORT_TCP = "tcp";
@@ -21,23 +22,26 @@ final class FlowRecords {
   private final AnalyzerConfig config;
   private final ServiceNames names;
   private final Roles roles;
+  private final CommunityId communityId;
 
-  FlowRecords(AnalyzerConfig config, ServiceNames names) {
+  FlowRecords(AnalyzerConfig config, ServiceNames names, Roles roles) {
     this.config = config;
     this.names = names;
-    this.roles = new Roles(config, names);
+    this.roles = roles;
+    this.communityId = new CommunityId(config.communityIdSeed());
   }
 
-  FlowRecord toRecord(Flow flow, EndReason endReason) {
+  FlowRecord toRecord(Flow flow, EndReason trigger) {
     Roles.Role role = roles.decide(flow);
     boolean clientIsA = role.clientSide() == Flow.SIDE_A;
+    boolean clientIsFirst = flow.isFirstSender(role.clientSide());
     Endpoint a = endpoint(flow.ipVersion, flow.aHi, flow.aLo, flow.aPort, clientIsA);
     Endpoint b = endpoint(flow.ipVersion, flow.bHi, flow.bLo, flow.bPort, !clientIsA);
     DirectionStats fromA = new DirectionStats(flow.packetsFromA, flow.bytesFromA, flow.payloadFromA);
     DirectionStats fromB = new DirectionStats(flow.packetsFromB, flow.bytesFromB, flow.payloadFromB);
     return new FlowRecord(
         flow.id,
-        null,
+        communityId(flow),
         TRANSPORT_TCP,
         flow.ipVersion,
         flow.vlanOuter == Segment.NO_VLAN ? null : flow.vlanOuter,
@@ -48,9 +52,37 @@ final class FlowRecords {
         flow.lastSeenNanos,
         clientIsA ? fromA : fromB,
         clientIsA ? fromB : fromA,
-        null,
-        null,
-        endReason);
+        flow.tcp.connState(clientIsFirst),
+        flow.tcp.history(clientIsFirst),
+        endReason(flow, trigger));
+  }
+
+  /**
+   * How the connection ended, when it did: a RST, or a close Zeek calls complete. {@code trigger}
+   * (reuse, idle timeout, end of capture) only when it had not ended.
+   */
+  static EndReason endReason(Flow flow, EndReason trigger) {
+    if (flow.wasReset()) {
+      return EndReason.RST;
+    }
+    return flow.closeComplete() ? EndReason.FIN : trigger;
+  }
+
+  private String communityId(Flow flow) {
+    int length = flow.ipVersion == 4 ? 4 : 16;
+    return communityId.of(CommunityId.TCP, address(flow.aHi, flow.aLo, length), flow.aPort,
+        address(flow.bHi, flow.bLo, length), flow.bPort);
+  }
+
+  /** The address in network order: the low 4 bytes for IPv4, all 16 for IPv6. */
+  private static byte[] address(long hi, long lo, int length) {
+    byte[] bytes = new byte[length];
+    for (int i = 0; i < length; i++) {
+      int fromEnd = length - 1 - i;
+      long word = fromEnd >= 8 ? hi : lo;
+      bytes[i] = (byte) (word >>> (8 * (fromEnd & 7)));
+    }
+    return bytes;
   }
 
   private Endpoint endpoint(int ipVersion, long hi, long lo, int port, boolean client) {

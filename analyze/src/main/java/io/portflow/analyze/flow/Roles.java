@@ -2,6 +2,7 @@ package io.portflow.analyze.flow;
 
 import io.portflow.analyze.AnalyzerConfig;
 import io.portflow.analyze.RoleSource;
+import io.portflow.analyze.decode.Segment;
 import io.portflow.analyze.port.ServiceNames;
 
 /**
@@ -45,16 +46,34 @@ final class Roles {
     return port <= 1023 || names.tcp(port) != null || !config.isEphemeral(port);
   }
 
+  /**
+   * The same rules applied to a flow's first segment alone, which is all Zeek's state machine has
+   * when it must name the originator: whether that segment's sender is the client.
+   */
+  boolean senderIsClient(Segment first) {
+    if (first.isBareSyn()) {
+      return true;
+    }
+    if (first.isSynAck()) {
+      return false;
+    }
+    return !isServerByPort(first.srcPort(), first.dstPort());
+  }
+
   private int serverByPort(Flow flow) {
-    boolean aService = isServicePort(flow.aPort);
-    boolean bService = isServicePort(flow.bPort);
-    if (aService != bService) {
-      return aService ? Flow.SIDE_A : Flow.SIDE_B;
+    if (flow.aPort == flow.bPort) {
+      return other(flow.firstSender);
     }
-    if (flow.aPort != flow.bPort) {
-      return flow.aPort < flow.bPort ? Flow.SIDE_A : Flow.SIDE_B;
+    return isServerByPort(flow.aPort, flow.bPort) ? Flow.SIDE_A : Flow.SIDE_B;
+  }
+
+  /** Whether {@code port} is the server's against {@code otherPort}; false for equal ports. */
+  private boolean isServerByPort(int port, int otherPort) {
+    boolean service = isServicePort(port);
+    if (service != isServicePort(otherPort)) {
+      return service;
     }
-    return other(flow.firstSender);
+    return port < otherPort;
   }
 
   private static int other(int side) {

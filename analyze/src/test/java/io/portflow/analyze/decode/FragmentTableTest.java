@@ -40,6 +40,7 @@ class FragmentTableTest {
     assertEquals(1, segment.seq());
     assertEquals(SYN, segment.flags());
     assertEquals(0, segment.payloadLength());
+    assertEquals(14, segment.windowScale(), "the option in the last fragment");
   }
 
   @Test
@@ -125,7 +126,9 @@ class FragmentTableTest {
   void payloadLengthIsTheDatagramsNotTheFrames() {
     byte[][] parts = split(ipv4().id(9), tcp(1000, 2000, 5, 6, ACK, 1480), 1480);
     assertEquals(SkipReason.IPV4_FRAGMENT, decoding.skip(LinkTypes.RAW, parts[0]));
-    assertEquals(1480, decoding.tcp(LinkTypes.RAW, parts[1]).payloadLength());
+    Segment segment = decoding.tcp(LinkTypes.RAW, parts[1]);
+    assertEquals(1480, segment.payloadLength());
+    assertEquals(1480, segment.capturedPayloadLength(), "every fragment was captured whole");
   }
 
   @Test
