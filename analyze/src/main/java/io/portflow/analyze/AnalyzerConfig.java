@@ -23,6 +23,13 @@ public record AnalyzerConfig(
 
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
 
+  /**
+   * How long a TCP flow whose close completed (FIN from both sides, a RST, or a FIN to a silent
+   * peer) stays in the table for late packets before it is emitted: Zeek's tcp_close_delay and
+   * tcp_reset_delay, both 5 seconds.
+   */
+  public static final Duration CLOSE_LINGER = Duration.ofSeconds(5);
+
   public AnalyzerConfig {
     if (ephemeralLow < 0 || ephemeralHigh > 0xffff || ephemeralLow > ephemeralHigh) {
       throw invalidRange(ephemeralLow + "-" + ephemeralHigh);

@@ -13,7 +13,9 @@ import java.util.TreeMap;
  * header; TCP segments are counted against their flows, every other frame against a named reason in
  * the summary's {@code skipped} map, so that {@code packets == tcpPackets + sum(skipped)}.
  *
- * <p>Feed frames in capture order, then call {@link #finish()}. Not thread-safe.
+ * <p>Feed frames in capture order, then call {@link #finish()}. A flow goes to the sink as soon as
+ * it finishes by capture time (closed and lingered, idle, or its 4-tuple reused), so a long capture
+ * streams records out while it is read and memory follows the flows alive at once. Not thread-safe.
  */
 public final class FlowAnalyzer {
   private static final SkipReason[] REASONS = SkipReason.values();
@@ -55,6 +57,7 @@ public final class FlowAnalyzer {
     packets++;
     bytes += Integer.toUnsignedLong(wireLength);
     linkTypes.increment(linkType);
+    flows.advance(timestampNanos);
     if (decoder.decode(linkType, data, offset, capturedLength, wireLength, timestampNanos)) {
       tcpPackets++;
       flows.onSegment(decoder.segment(), timestampNanos, wireLength);
@@ -70,6 +73,16 @@ public final class FlowAnalyzer {
    */
   public void finish() {
     flows.finish();
+  }
+
+  /** Flows alive now: started and not yet emitted. */
+  public int activeFlows() {
+    return flows.active();
+  }
+
+  /** The most flows that were alive at once so far: what the flow table's memory follows. */
+  public int peakActiveFlows() {
+    return flows.peakActive();
   }
 
   /** Totals so far; {@code flows} counts the records emitted up to now. */

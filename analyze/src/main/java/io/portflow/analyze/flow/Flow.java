@@ -52,6 +52,13 @@ final class Flow {
   boolean baseSeqASet;
   boolean baseSeqBSet;
 
+  /** The expiry queue holding this flow, and its neighbours there (see {@link ExpiryQueue}). */
+  ExpiryQueue queue;
+  Flow older;
+  Flow newer;
+  /** Capture clock when this flow last went to the tail of its queue. */
+  long queuedAtNanos;
+
   int firstSender = NO_SIDE;
   int firstBareSynSender = NO_SIDE;
   int firstSynAckSender = NO_SIDE;

@@ -9,15 +9,28 @@ import io.portflow.analyze.port.ServiceNames;
 /**
  * Groups TCP segments into flows. A flow is created on its first segment, numbered in that order
  * (as tshark numbers {@code tcp.stream}), fed to its {@link io.portflow.analyze.tcp.TcpConnectionState}
- * segment by segment, and emitted to the {@link FlowSink} when a new connection takes over its
- * 4-tuple or when the input ends.
+ * segment by segment, and emitted to the {@link FlowSink} and dropped from the table when it
+ * finishes, so that memory holds only the flows alive at once.
+ *
+ * <p>A flow finishes, by capture time:
+ *
+ * <ul>
+ *   <li>{@link AnalyzerConfig#CLOSE_LINGER} after its close completed (both sides sent a FIN, a
+ *       RST, or a FIN to a silent peer): Zeek's tcp_close_delay, which keeps a late ACK or a
+ *       retransmitted FIN in the flow;
+ *   <li>after {@link AnalyzerConfig#idleTimeout()} without a packet, if it had not closed;
+ *   <li>when a new connection takes over its 4-tuple, or when the input ends.
+ * </ul>
  *
  * <p>Port reuse follows tshark 4.0's {@code tcp.stream} rule, not Zeek's {@code IsReuse}, so that
  * packet and byte counts stay comparable with tshark: a bare SYN splits when its sequence number
  * differs from its sender's base sequence number, open or closed. Zeek splits in the same cases
  * except three rare ones: a SYN with the old initial sequence number after a close (Zeek splits,
  * tshark does not), a bare SYN from the responder (Zeek compares it with the originator's ISN),
- * and a SYN+ACK with a new number while the originator is silent (Zeek splits). Not thread-safe.
+ * and a SYN+ACK with a new number while the originator is silent (Zeek splits).
+ *
+ * <p>Emission order is a function of the input alone: expired flows in deadline order (ties by
+ * flow id), then at the end every remaining flow in flow-id order. Not thread-safe.
  */
 public final class FlowTracker {
   private final FlowSink sink;
@@ -25,8 +38,13 @@ public final class FlowTracker {
   private final FlowRecords records;
   private final FlowTable table = new FlowTable();
   private final FlowProbe probe = new FlowProbe();
+  private final ExpiryQueue open;
+  private final ExpiryQueue closing;
+  /** The latest capture time seen: deadlines run on it, so a clock stepping back delays nothing. */
+  private long clock = Long.MIN_VALUE;
   private long nextId;
   private long emitted;
+  private int peakActive;
 
   public FlowTracker(AnalyzerConfig config, FlowSink sink) {
     this(config, ServiceNames.iana(), sink);
@@ -36,33 +54,53 @@ public final class FlowTracker {
     this.sink = sink;
     this.roles = new Roles(config, names);
     this.records = new FlowRecords(config, names, roles);
+    this.open = new ExpiryQueue(config.idleTimeout().toNanos());
+    this.closing = new ExpiryQueue(AnalyzerConfig.CLOSE_LINGER.toNanos());
+  }
+
+  /**
+   * Moves the capture clock to {@code timestampNanos} (never back) and emits every flow whose
+   * deadline has come. Cheap when nothing expired: one look at the head of each queue.
+   */
+  public void advance(long timestampNanos) {
+    if (timestampNanos <= clock) {
+      return;
+    }
+    clock = timestampNanos;
+    for (Flow due = nextDue(); due != null; due = nextDue()) {
+      due.queue.remove(due);
+      table.remove(due);
+      emit(due, EndReason.IDLE_TIMEOUT);
+    }
   }
 
   /** Counts one segment against its flow. Allocates only when the segment starts a flow. */
   public void onSegment(Segment segment, long timestampNanos, int wireLength) {
+    advance(timestampNanos);
     probe.set(segment);
     Flow flow = table.find(probe);
     if (flow == null) {
       flow = newFlow(segment, timestampNanos);
       table.insert(flow);
+      peakActive = Math.max(peakActive, table.size());
     } else if (flow.isReusedBy(segment, probe.fromA)) {
       Flow successor = newFlow(segment, timestampNanos);
       table.replace(flow, successor);
+      flow.queue.remove(flow);
       emit(flow, EndReason.REUSED);
       flow = successor;
     }
     flow.add(segment, probe.fromA, timestampNanos, wireLength);
     flow.track(segment, probe.fromA, timestampNanos);
+    schedule(flow, segment.flags());
   }
 
-  private Flow newFlow(Segment first, long timestampNanos) {
-    return new Flow(nextId++, probe, timestampNanos, roles.senderIsClient(first));
-  }
-
-  /** Emits every live flow, in flow-id order, with end reason end-of-capture. */
+  /** Emits every live flow, in flow-id order, and empties the table. */
   public void finish() {
     Flow[] live = table.inIdOrder();
     table.clear();
+    open.clear();
+    closing.clear();
     for (Flow flow : live) {
       emit(flow, EndReason.END_OF_CAPTURE);
     }
@@ -76,6 +114,44 @@ public final class FlowTracker {
   /** Flows alive in the table. */
   public int active() {
     return table.size();
+  }
+
+  /** The most flows that were alive at once. */
+  public int peakActive() {
+    return peakActive;
+  }
+
+  private Flow newFlow(Segment first, long timestampNanos) {
+    return new Flow(nextId++, probe, timestampNanos, roles.senderIsClient(first));
+  }
+
+  /**
+   * A closing flow keeps the deadline its close set, as Zeek's close timer does; any other flow's
+   * idle time starts again.
+   */
+  private void schedule(Flow flow, int flags) {
+    if (flow.queue == closing) {
+      return;
+    }
+    if ((flags & (Segment.FIN | Segment.RST)) != 0 && flow.closeComplete()) {
+      closing.touch(flow, clock);
+    } else {
+      open.touch(flow, clock);
+    }
+  }
+
+  /** The flow whose deadline is earliest and not after the clock, or null. */
+  private Flow nextDue() {
+    Flow a = open.head();
+    Flow b = closing.head();
+    boolean aDue = a != null && open.deadline(a) <= clock;
+    boolean bDue = b != null && closing.deadline(b) <= clock;
+    if (aDue && bDue) {
+      long da = open.deadline(a);
+      long db = closing.deadline(b);
+      return da < db || (da == db && a.id < b.id) ? a : b;
+    }
+    return aDue ? a : bDue ? b : null;
   }
 
   private void emit(Flow flow, EndReason reason) {

@@ -8,6 +8,7 @@ import io.portflow.analyze.LinkTypes;
 import io.portflow.analyze.decode.PacketDecoder;
 import io.portflow.analyze.port.ServiceNames;
 import io.portflow.analyze.testing.Frames;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +31,17 @@ final class Traffic {
   Traffic send(String src, int srcPort, String dst, int dstPort, int flags, long seq, long ack,
       int payloadLength) {
     return sendFrame(Frames.segment(src, srcPort, dst, dstPort, flags, seq, ack, payloadLength));
+  }
+
+  /** Lets capture time pass: the next segment comes {@code gap} after the previous one (not 1 ms). */
+  Traffic pause(Duration gap) {
+    clock += gap.toNanos() - 1_000_000;
+    return this;
+  }
+
+  /** Capture time of the last segment sent. */
+  long clock() {
+    return clock;
   }
 
   Traffic sendFrame(byte[] frame) {
