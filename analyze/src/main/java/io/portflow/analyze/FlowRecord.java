@@ -13,6 +13,8 @@ package io.portflow.analyze;
  * @param lastSeenNanos last packet, nanoseconds since the epoch
  * @param connState Zeek's conn_state code (S0, SF, REJ, ...)
  * @param history Zeek's history letters, upper case for the client
+ * @param endReason why the record was emitted
+ * @param handshakeRtt the TCP handshake's round-trip times, or null for a transport without one
  */
 public record FlowRecord(
     long flowId,
@@ -29,7 +31,18 @@ public record FlowRecord(
     DirectionStats serverToClient,
     String connState,
     String history,
-    EndReason endReason) {
+    EndReason endReason,
+    HandshakeRtt handshakeRtt) {
+
+  /** A record without handshake round-trip times. */
+  public FlowRecord(long flowId, String communityId, String transport, int ipVersion,
+      Integer vlan, Endpoint client, Endpoint server, RoleSource roleSource, long firstSeenNanos,
+      long lastSeenNanos, DirectionStats clientToServer, DirectionStats serverToClient,
+      String connState, String history, EndReason endReason) {
+    this(flowId, communityId, transport, ipVersion, vlan, client, server, roleSource,
+        firstSeenNanos, lastSeenNanos, clientToServer, serverToClient, connState, history,
+        endReason, null);
+  }
 
   /** Seconds between the first and the last packet. */
   public double durationSeconds() {

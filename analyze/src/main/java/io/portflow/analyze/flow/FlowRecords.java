@@ -5,11 +5,13 @@ import io.portflow.analyze.DirectionStats;
 import io.portflow.analyze.EndReason;
 import io.portflow.analyze.Endpoint;
 import io.portflow.analyze.FlowRecord;
+import io.portflow.analyze.HandshakeRtt;
 import io.portflow.analyze.PortClass;
 import io.portflow.analyze.communityid.CommunityId;
 import io.portflow.analyze.decode.IpText;
 import io.portflow.analyze.decode.Segment;
 import io.portflow.analyze.port.ServiceNames;
+import io.portflow.analyze.tcp.TcpDirectionDetail;
 
 /**
  * Turns a finished {@link Flow} into the {@link FlowRecord} writers print: roles, port labels,
@@ -37,8 +39,11 @@ final class FlowRecords {
     boolean clientIsFirst = flow.isFirstSender(role.clientSide());
     Endpoint a = endpoint(flow.ipVersion, flow.aHi, flow.aLo, flow.aPort, clientIsA);
     Endpoint b = endpoint(flow.ipVersion, flow.bHi, flow.bLo, flow.bPort, !clientIsA);
-    DirectionStats fromA = new DirectionStats(flow.packetsFromA, flow.bytesFromA, flow.payloadFromA);
-    DirectionStats fromB = new DirectionStats(flow.packetsFromB, flow.bytesFromB, flow.payloadFromB);
+    boolean aIsFirst = flow.isFirstSender(Flow.SIDE_A);
+    DirectionStats fromA = direction(flow.packetsFromA, flow.bytesFromA, flow.payloadFromA,
+        flow.tcp.detail(aIsFirst));
+    DirectionStats fromB = direction(flow.packetsFromB, flow.bytesFromB, flow.payloadFromB,
+        flow.tcp.detail(!aIsFirst));
     return new FlowRecord(
         flow.id,
         communityId(flow),
@@ -54,7 +59,15 @@ final class FlowRecords {
         clientIsA ? fromB : fromA,
         flow.tcp.connState(clientIsFirst),
         flow.tcp.history(clientIsFirst),
-        endReason(flow, trigger));
+        endReason(flow, trigger),
+        new HandshakeRtt(flow.tcp.synToSynAckNanos(), flow.tcp.synAckToAckNanos()));
+  }
+
+  private static DirectionStats direction(long packets, long bytes, long payload,
+      TcpDirectionDetail tcp) {
+    return new DirectionStats(packets, bytes, payload, tcp.retransmittedSegments(),
+        tcp.retransmittedBytes(), tcp.outOfOrderSegments(), tcp.zeroWindowEvents(),
+        tcp.mss() < 0 ? null : tcp.mss(), tcp.windowScale() < 0 ? null : tcp.windowScale());
   }
 
   /**

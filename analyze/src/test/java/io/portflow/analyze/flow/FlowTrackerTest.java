@@ -51,8 +51,10 @@ class FlowTrackerTest {
     assertEquals(1, records.size());
     FlowRecord flow = records.get(0);
     assertEquals(0, flow.flowId());
-    assertEquals(new DirectionStats(3, 3 * 40 + 5, 5), flow.clientToServer());
-    assertEquals(new DirectionStats(2, 2 * 40 + 2, 2), flow.serverToClient());
+    assertEquals(new DirectionStats(3, 3 * 40 + 5, 5, 0L, 0L, 0L, 0L, null, null),
+        flow.clientToServer());
+    assertEquals(new DirectionStats(2, 2 * 40 + 2, 2, 0L, 0L, 0L, 0L, null, null),
+        flow.serverToClient());
     assertEquals("tcp", flow.transport());
     assertEquals(4, flow.ipVersion());
     assertNull(flow.vlan());

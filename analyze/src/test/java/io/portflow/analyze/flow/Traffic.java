@@ -33,6 +33,20 @@ final class Traffic {
     return sendFrame(Frames.segment(src, srcPort, dst, dstPort, flags, seq, ack, payloadLength));
   }
 
+  /** A TCP header built by hand (see {@link Frames#tcpWithOptions}) in IPv4, 1 ms after the previous. */
+  Traffic sendTcp(String src, String dst, byte[] tcp) {
+    return sendFrame(Frames.ipv4(src, dst, 6, tcp));
+  }
+
+  /** A segment with an explicit zero (or other) window instead of 0xffff. */
+  Traffic sendWindow(String src, int srcPort, String dst, int dstPort, int flags, long seq,
+      long ack, int payloadLength, int window) {
+    byte[] tcp = Frames.tcp(srcPort, dstPort, seq, ack, flags, payloadLength);
+    tcp[14] = (byte) (window >>> 8);
+    tcp[15] = (byte) window;
+    return sendTcp(src, dst, tcp);
+  }
+
   /** Lets capture time pass: the next segment comes {@code gap} after the previous one (not 1 ms). */
   Traffic pause(Duration gap) {
     clock += gap.toNanos() - 1_000_000;

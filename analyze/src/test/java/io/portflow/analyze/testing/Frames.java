@@ -48,6 +48,20 @@ public final class Frames {
     return b;
   }
 
+  /**
+   * A TCP header carrying {@code options} (hex digits, padded with end-of-options to a multiple of
+   * 4 bytes) and no payload.
+   */
+  public static byte[] tcpWithOptions(int srcPort, int dstPort, long seq, long ack, int flags,
+      String options) {
+    byte[] bytes = hex(options);
+    int headerLength = 20 + (bytes.length + 3) / 4 * 4;
+    byte[] header = tcp(srcPort, dstPort, seq, ack, flags, headerLength, 0);
+    java.util.Arrays.fill(header, 20, headerLength, (byte) 0);
+    System.arraycopy(bytes, 0, header, 20, bytes.length);
+    return header;
+  }
+
   public static byte[] tcp(int srcPort, int dstPort, long seq, long ack, int flags, int payloadLength) {
     return tcp(srcPort, dstPort, seq, ack, flags, 20, payloadLength);
   }
