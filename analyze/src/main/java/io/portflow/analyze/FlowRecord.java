@@ -6,7 +6,7 @@ package io.portflow.analyze;
  *
  * @param flowId 0-based, in order of each flow's first packet (tshark's {@code tcp.stream} order)
  * @param communityId Community ID v1 of the 5-tuple, e.g. {@code 1:LQU9qZlK+B5F3KDmev6m5PMibrg=}
- * @param transport {@code tcp} (later {@code udp})
+ * @param transport {@code tcp} or {@code udp}
  * @param ipVersion 4 or 6
  * @param vlan outer 802.1Q / 802.1ad VLAN id (as Zeek's {@code vlan}), or null when untagged
  * @param firstSeenNanos first packet, nanoseconds since the epoch

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AnalyzerConfigTest {
@@ -73,5 +75,24 @@ class AnalyzerConfigTest {
     assertEquals("invalid Community ID seed: 65536 (expected: 0 ~ 65535)",
         assertThrows(IllegalArgumentException.class,
             () -> AnalyzerConfig.defaults().withCommunityIdSeed(0x10000)).getMessage());
+  }
+
+  @Test
+  void transportsDefaultToTcpAndCannotBeEmpty() {
+    assertEquals(Set.of(Transport.TCP), AnalyzerConfig.defaults().transports());
+    AnalyzerConfig both = AnalyzerConfig.defaults().withTransports(Set.of(Transport.UDP, Transport.TCP));
+    assertTrue(both.selects(Transport.UDP));
+    assertEquals(List.of(Transport.TCP, Transport.UDP), List.copyOf(both.transports()), "in enum order");
+    assertEquals("no transport selected (expected: tcp, udp or both)",
+        assertThrows(IllegalArgumentException.class,
+            () -> AnalyzerConfig.defaults().withTransports(Set.of())).getMessage());
+    assertEquals(Duration.ofMinutes(1), AnalyzerConfig.defaults().udpIdleTimeout(), "Zeek's default");
+  }
+
+  @Test
+  void transportLabels() {
+    assertEquals(Transport.UDP, Transport.of(" UDP "));
+    assertEquals("invalid transport: sctp (expected: tcp or udp)",
+        assertThrows(IllegalArgumentException.class, () -> Transport.of("sctp")).getMessage());
   }
 }

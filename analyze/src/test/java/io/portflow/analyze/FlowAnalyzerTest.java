@@ -10,7 +10,9 @@ import static io.portflow.analyze.testing.Frames.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.portflow.analyze.testing.Frames;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,5 +107,42 @@ class FlowAnalyzerTest {
     analyzer.finish();
     assertEquals(1, records.get(0).clientToServer().packets() + records.get(0).serverToClient().packets());
     assertEquals(Map.of("icmp", 1L), analyzer.summary().skipped());
+  }
+
+  @Test
+  void udpIsSkippedUnlessSelected() {
+    byte[] dns = Frames.datagram("10.0.0.1", 51000, "10.0.0.53", 53, 30);
+    byte[] syn = segment("10.0.0.1", 40000, "10.0.0.2", 80, SYN, 1, 0, 0);
+    frame(1, LinkTypes.RAW, dns);
+    frame(2, LinkTypes.RAW, syn);
+    analyzer.finish();
+    assertEquals(List.of("tcp"), records.stream().map(FlowRecord::transport).toList());
+    assertEquals(Map.of("udp", 1L), analyzer.summary().skipped());
+    assertEquals(0, analyzer.summary().udpPackets());
+
+    List<FlowRecord> both = new ArrayList<>();
+    FlowAnalyzer withUdp = new FlowAnalyzer(
+        AnalyzerConfig.defaults().withTransports(EnumSet.of(Transport.TCP, Transport.UDP)), both::add);
+    withUdp.onFrame(1, LinkTypes.RAW, dns, 0, dns.length, dns.length);
+    withUdp.onFrame(2, LinkTypes.RAW, syn, 0, syn.length, syn.length);
+    withUdp.finish();
+    assertEquals(List.of("udp", "tcp"), both.stream().map(FlowRecord::transport).toList());
+    CaptureSummary summary = withUdp.summary();
+    assertEquals(1, summary.udpPackets());
+    assertEquals(1, summary.tcpPackets());
+    assertEquals(Map.of(), summary.skipped());
+  }
+
+  @Test
+  void udpAloneSkipsTcpByName() {
+    List<FlowRecord> udpOnly = new ArrayList<>();
+    FlowAnalyzer analyzer = new FlowAnalyzer(
+        AnalyzerConfig.defaults().withTransports(EnumSet.of(Transport.UDP)), udpOnly::add);
+    byte[] syn = segment("10.0.0.1", 40000, "10.0.0.2", 80, SYN, 1, 0, 0);
+    analyzer.onFrame(1, LinkTypes.RAW, syn, 0, syn.length, syn.length);
+    analyzer.finish();
+    assertEquals(List.of(), udpOnly);
+    assertEquals(Map.of("tcp", 1L), analyzer.summary().skipped());
+    assertEquals(1, analyzer.summary().packets());
   }
 }

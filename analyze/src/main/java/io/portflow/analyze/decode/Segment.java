@@ -1,8 +1,8 @@
 package io.portflow.analyze.decode;
 
 /**
- * The TCP segment found in the last decoded frame: addresses, ports, VLAN ids and the TCP fields
- * a flow needs. One instance is reused for every frame, so read it before decoding the next one.
+ * The TCP segment or UDP datagram found in the last decoded frame: addresses, ports, VLAN ids and
+ * the TCP fields a flow needs. One instance is reused for every frame, so read it before decoding the next one.
  *
  * <p>Addresses are two longs: an IPv4 address is {@code hi = 0, lo = address & 0xffffffffL}; an
  * IPv6 address is its high and low 64 bits. The IP version tells the two apart.
@@ -17,6 +17,11 @@ public final class Segment {
   public static final int PSH = 0x08;
   public static final int ACK = 0x10;
 
+  /** IP protocol numbers of the transports a segment can hold. */
+  public static final int TCP = 6;
+  public static final int UDP = 17;
+
+  private int protocol;
   private int ipVersion;
   private long srcHi;
   private long srcLo;
@@ -68,6 +73,7 @@ public final class Segment {
 
   void setTcp(int srcPort, int dstPort, int seq, int ack, int flags, int window,
       int payloadLength, int capturedPayloadLength) {
+    this.protocol = TCP;
     this.srcPort = srcPort;
     this.dstPort = dstPort;
     this.seq = seq;
@@ -76,6 +82,12 @@ public final class Segment {
     this.window = window;
     this.payloadLength = payloadLength;
     this.capturedPayloadLength = capturedPayloadLength;
+  }
+
+  void setUdp(int srcPort, int dstPort, int payloadLength, int capturedPayloadLength) {
+    setTcp(srcPort, dstPort, 0, 0, 0, 0, payloadLength, capturedPayloadLength);
+    setOptions(-1, -1, false);
+    this.protocol = UDP;
   }
 
   void setOptions(int mss, int windowScale, boolean sackPermitted) {
@@ -87,6 +99,11 @@ public final class Segment {
   /** A datagram put together from fragments was captured whole: all of its payload is present. */
   void markPayloadCaptured() {
     capturedPayloadLength = payloadLength;
+  }
+
+  /** {@link #TCP} or {@link #UDP}. A UDP datagram has no sequence numbers, flags or window (all 0). */
+  public int protocol() {
+    return protocol;
   }
 
   /** 4 or 6: the version of the IP header that carried the TCP header (the inner one in a tunnel). */

@@ -1,7 +1,7 @@
 package io.portflow.analyze.decode;
 
 /**
- * Why a frame did not become a packet of a TCP flow. The label is the key of the summary's
+ * Why a frame did not become a packet of a flow. The label is the key of the summary's
  * {@code skipped} map.
  */
 public enum SkipReason {
@@ -17,8 +17,13 @@ public enum SkipReason {
    * NFLOG record without a packet, ...).
    */
   NON_IP("non-ip"),
-  /** UDP, except VXLAN and Geneve, whose inner frames are decoded. */
+  /**
+   * A UDP datagram while UDP flows are not selected (VXLAN, Geneve, GTP-U and GRE-in-UDP are
+   * tunnels: their inner packets are decoded).
+   */
   UDP("udp"),
+  /** A TCP segment while TCP flows are not selected. */
+  TCP("tcp"),
   /** ICMP, including errors that quote a TCP header: those are not packets of the quoted flow. */
   ICMP("icmp"),
   ICMPV6("icmpv6"),
@@ -53,7 +58,9 @@ public enum SkipReason {
   /** The captured bytes or the IP payload end inside the TCP header. */
   TRUNCATED_TCP_HEADER("truncated-tcp-header"),
   /** TCP data offset below 5, or a header longer than the IP payload. */
-  BAD_TCP_HEADER_LENGTH("bad-tcp-header-length");
+  BAD_TCP_HEADER_LENGTH("bad-tcp-header-length"),
+  /** The captured bytes or the IP payload end inside the 8-byte UDP header. */
+  TRUNCATED_UDP_HEADER("truncated-udp-header");
 
   private final String label;
 

@@ -5,10 +5,10 @@ import io.portflow.analyze.tcp.EndpointState;
 import io.portflow.analyze.tcp.TcpConnectionState;
 
 /**
- * What the table keeps for one TCP connection: its key, per-direction counters, the handshake
- * facts the roles are decided from and Zeek's view of its TCP state. Sides are those of the
- * canonical key: {@link #SIDE_A} sorts first by (address, port). The TCP state numbers its ends
- * differently, from the sender of the first segment (see {@link #firstFromA}).
+ * What the table keeps for one TCP connection or UDP flow: its key, per-direction counters, the
+ * handshake facts the roles are decided from and, for TCP, Zeek's view of its state. Sides are
+ * those of the canonical key: {@link #SIDE_A} sorts first by (address, port). The TCP state numbers
+ * its ends differently, from the sender of the first segment (see {@link #firstFromA}).
  */
 final class Flow {
   static final int SIDE_A = 0;
@@ -17,6 +17,8 @@ final class Flow {
 
   final long id;
   final int hash;
+  /** {@link Segment#TCP} or {@link Segment#UDP}. */
+  final int protocol;
   final int ipVersion;
   final long aHi;
   final long aLo;
@@ -28,6 +30,7 @@ final class Flow {
   final int vlanInner;
   /** Whether side a sent the first segment: the TCP state's endpoint A is that sender. */
   final boolean firstFromA;
+  /** Zeek's TCP state; null for a UDP flow. */
   final TcpConnectionState tcp;
 
   long firstSeenNanos;
@@ -70,6 +73,7 @@ final class Flow {
   Flow(long id, FlowProbe key, long timestampNanos, boolean firstSenderIsClient) {
     this.id = id;
     hash = key.hash;
+    protocol = key.protocol;
     ipVersion = key.ipVersion;
     aHi = key.aHi;
     aLo = key.aLo;
@@ -80,13 +84,14 @@ final class Flow {
     vlanOuter = key.vlanOuter;
     vlanInner = key.vlanInner;
     firstFromA = key.fromA;
-    tcp = new TcpConnectionState(firstSenderIsClient);
+    tcp = protocol == Segment.TCP ? new TcpConnectionState(firstSenderIsClient) : null;
     firstSeenNanos = timestampNanos;
     lastSeenNanos = timestampNanos;
   }
 
   boolean matches(FlowProbe key) {
     return hash == key.hash
+        && protocol == key.protocol
         && aLo == key.aLo
         && bLo == key.bLo
         && aPort == key.aPort
@@ -117,7 +122,9 @@ final class Flow {
   void add(Segment segment, boolean fromA, long timestampNanos, int wireLength) {
     int flags = segment.flags();
     int side = fromA ? SIDE_A : SIDE_B;
-    recordBaseSeq(segment, fromA);
+    if (tcp != null) {
+      recordBaseSeq(segment, fromA);
+    }
     if (fromA) {
       packetsFromA++;
       bytesFromA += Integer.toUnsignedLong(wireLength);
@@ -148,6 +155,9 @@ final class Flow {
    * state keeps whatever the last SYN of each side offered.
    */
   void track(Segment segment, boolean fromA, long timestampNanos) {
+    if (tcp == null) {
+      return;
+    }
     boolean fromFirst = fromA == firstFromA;
     int flags = segment.flags() & 0xff;
     if ((flags & Segment.SYN) != 0) {
@@ -165,7 +175,8 @@ final class Flow {
 
   /** A side sent a RST that still stands (a FIN exchange after it makes it a normal close). */
   boolean wasReset() {
-    return tcp.state(true) == EndpointState.RESET || tcp.state(false) == EndpointState.RESET;
+    return tcp != null
+        && (tcp.state(true) == EndpointState.RESET || tcp.state(false) == EndpointState.RESET);
   }
 
   /**
@@ -173,6 +184,9 @@ final class Flow {
    * A reset connection counts too (see {@link #wasReset()}).
    */
   boolean closeComplete() {
+    if (tcp == null) {
+      return false;
+    }
     boolean a = tcp.closed(true);
     boolean b = tcp.closed(false);
     return (a && b)

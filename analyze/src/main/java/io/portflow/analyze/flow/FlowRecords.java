@@ -7,6 +7,7 @@ import io.portflow.analyze.Endpoint;
 import io.portflow.analyze.FlowRecord;
 import io.portflow.analyze.HandshakeRtt;
 import io.portflow.analyze.PortClass;
+import io.portflow.analyze.Transport;
 import io.portflow.analyze.communityid.CommunityId;
 import io.portflow.analyze.decode.IpText;
 import io.portflow.analyze.decode.Segment;
@@ -16,11 +17,9 @@ import io.portflow.analyze.tcp.TcpDirectionDetail;
 /**
  * Turns a finished {@link Flow} into the {@link FlowRecord} writers print: roles, port labels,
  * per-direction counters oriented client to server, Community ID, and Zeek's conn_state and
- * history rendered for the client the roles chose.
+ * history rendered for the client the roles chose (from the TCP state, or for UDP from who sent).
  */
 final class FlowRecords {
-  private static final String TRANSPORT_TCP = "tcp";
-
   private final AnalyzerConfig config;
   private final ServiceNames names;
   private final Roles roles;
@@ -34,11 +33,15 @@ final class FlowRecords {
   }
 
   FlowRecord toRecord(Flow flow, EndReason trigger) {
+    return flow.tcp == null ? datagrams(flow, trigger) : connection(flow, trigger);
+  }
+
+  private FlowRecord connection(Flow flow, EndReason trigger) {
     Roles.Role role = roles.decide(flow);
     boolean clientIsA = role.clientSide() == Flow.SIDE_A;
     boolean clientIsFirst = flow.isFirstSender(role.clientSide());
-    Endpoint a = endpoint(flow.ipVersion, flow.aHi, flow.aLo, flow.aPort, clientIsA);
-    Endpoint b = endpoint(flow.ipVersion, flow.bHi, flow.bLo, flow.bPort, !clientIsA);
+    Endpoint a = endpoint(flow, flow.aHi, flow.aLo, flow.aPort, clientIsA);
+    Endpoint b = endpoint(flow, flow.bHi, flow.bLo, flow.bPort, !clientIsA);
     boolean aIsFirst = flow.isFirstSender(Flow.SIDE_A);
     DirectionStats fromA = direction(flow.packetsFromA, flow.bytesFromA, flow.payloadFromA,
         flow.tcp.detail(aIsFirst));
@@ -47,7 +50,7 @@ final class FlowRecords {
     return new FlowRecord(
         flow.id,
         communityId(flow),
-        TRANSPORT_TCP,
+        Transport.TCP.label(),
         flow.ipVersion,
         flow.vlanOuter == Segment.NO_VLAN ? null : flow.vlanOuter,
         clientIsA ? a : b,
@@ -61,6 +64,36 @@ final class FlowRecords {
         flow.tcp.history(clientIsFirst),
         endReason(flow, trigger),
         new HandshakeRtt(flow.tcp.synToSynAckNanos(), flow.tcp.synAckToAckNanos()));
+  }
+
+  /** A UDP flow: no TCP detail; Zeek's UDP conn_state and history from who sent, in what order. */
+  private FlowRecord datagrams(Flow flow, EndReason trigger) {
+    Roles.Role role = roles.decide(flow);
+    boolean clientIsA = role.clientSide() == Flow.SIDE_A;
+    Endpoint a = endpoint(flow, flow.aHi, flow.aLo, flow.aPort, clientIsA);
+    Endpoint b = endpoint(flow, flow.bHi, flow.bLo, flow.bPort, !clientIsA);
+    DirectionStats fromA = new DirectionStats(flow.packetsFromA, flow.bytesFromA, flow.payloadFromA);
+    DirectionStats fromB = new DirectionStats(flow.packetsFromB, flow.bytesFromB, flow.payloadFromB);
+    DirectionStats fromClient = clientIsA ? fromA : fromB;
+    DirectionStats fromServer = clientIsA ? fromB : fromA;
+    boolean clientFirst = flow.firstSender == role.clientSide();
+    return new FlowRecord(
+        flow.id,
+        communityId(flow),
+        Transport.UDP.label(),
+        flow.ipVersion,
+        flow.vlanOuter == Segment.NO_VLAN ? null : flow.vlanOuter,
+        clientIsA ? a : b,
+        clientIsA ? b : a,
+        role.source(),
+        flow.firstSeenNanos,
+        flow.lastSeenNanos,
+        fromClient,
+        fromServer,
+        UdpStates.connState(fromClient.packets() > 0, fromServer.packets() > 0),
+        UdpStates.history(clientFirst, fromClient.packets() > 0, fromServer.packets() > 0),
+        trigger,
+        null);
   }
 
   private static DirectionStats direction(long packets, long bytes, long payload,
@@ -83,7 +116,8 @@ final class FlowRecords {
 
   private String communityId(Flow flow) {
     int length = flow.ipVersion == 4 ? 4 : 16;
-    return communityId.of(CommunityId.TCP, address(flow.aHi, flow.aLo, length), flow.aPort,
+    int protocol = flow.protocol == Segment.UDP ? CommunityId.UDP : CommunityId.TCP;
+    return communityId.of(protocol, address(flow.aHi, flow.aLo, length), flow.aPort,
         address(flow.bHi, flow.bLo, length), flow.bPort);
   }
 
@@ -98,12 +132,12 @@ final class FlowRecords {
     return bytes;
   }
 
-  private Endpoint endpoint(int ipVersion, long hi, long lo, int port, boolean client) {
+  private Endpoint endpoint(Flow flow, long hi, long lo, int port, boolean client) {
     return new Endpoint(
-        IpText.format(ipVersion, hi, lo),
+        IpText.format(flow.ipVersion, hi, lo),
         port,
         PortClass.of(port),
         client && config.isEphemeral(port),
-        names.tcp(port));
+        flow.protocol == Segment.UDP ? names.udp(port) : names.tcp(port));
   }
 }

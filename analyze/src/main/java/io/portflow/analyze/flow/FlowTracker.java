@@ -7,7 +7,7 @@ import io.portflow.analyze.decode.Segment;
 import io.portflow.analyze.port.ServiceNames;
 
 /**
- * Groups TCP segments into flows. A flow is created on its first segment, numbered in that order
+ * Groups TCP segments and UDP datagrams into flows. A flow is created on its first segment, numbered in that order
  * (as tshark numbers {@code tcp.stream}), fed to its {@link io.portflow.analyze.tcp.TcpConnectionState}
  * segment by segment, and emitted to the {@link FlowSink} and dropped from the table when it
  * finishes, so that memory holds only the flows alive at once.
@@ -18,7 +18,8 @@ import io.portflow.analyze.port.ServiceNames;
  *   <li>{@link AnalyzerConfig#CLOSE_LINGER} after its close completed (both sides sent a FIN, a
  *       RST, or a FIN to a silent peer): Zeek's tcp_close_delay, which keeps a late ACK or a
  *       retransmitted FIN in the flow;
- *   <li>after {@link AnalyzerConfig#idleTimeout()} without a packet, if it had not closed;
+ *   <li>after {@link AnalyzerConfig#idleTimeout()} without a packet, if it had not closed (UDP:
+ *       {@link AnalyzerConfig#udpIdleTimeout()});
  *   <li>when a new connection takes over its 4-tuple, or when the input ends.
  * </ul>
  *
@@ -40,6 +41,8 @@ public final class FlowTracker {
   private final FlowProbe probe = new FlowProbe();
   private final ExpiryQueue open;
   private final ExpiryQueue closing;
+  private final ExpiryQueue datagrams;
+  private final ExpiryQueue[] queues;
   /** The latest capture time seen: deadlines run on it, so a clock stepping back delays nothing. */
   private long clock = Long.MIN_VALUE;
   private long nextId;
@@ -56,6 +59,8 @@ public final class FlowTracker {
     this.records = new FlowRecords(config, names, roles);
     this.open = new ExpiryQueue(config.idleTimeout().toNanos());
     this.closing = new ExpiryQueue(AnalyzerConfig.CLOSE_LINGER.toNanos());
+    this.datagrams = new ExpiryQueue(config.udpIdleTimeout().toNanos());
+    this.queues = new ExpiryQueue[] {open, closing, datagrams};
   }
 
   /**
@@ -99,8 +104,9 @@ public final class FlowTracker {
   public void finish() {
     Flow[] live = table.inIdOrder();
     table.clear();
-    open.clear();
-    closing.clear();
+    for (ExpiryQueue queue : queues) {
+      queue.clear();
+    }
     for (Flow flow : live) {
       emit(flow, EndReason.END_OF_CAPTURE);
     }
@@ -130,6 +136,10 @@ public final class FlowTracker {
    * idle time starts again.
    */
   private void schedule(Flow flow, int flags) {
+    if (flow.tcp == null) {
+      datagrams.touch(flow, clock);
+      return;
+    }
     if (flow.queue == closing) {
       return;
     }
@@ -140,18 +150,23 @@ public final class FlowTracker {
     }
   }
 
-  /** The flow whose deadline is earliest and not after the clock, or null. */
+  /** The flow whose deadline is earliest and not after the clock (ties: lowest id), or null. */
   private Flow nextDue() {
-    Flow a = open.head();
-    Flow b = closing.head();
-    boolean aDue = a != null && open.deadline(a) <= clock;
-    boolean bDue = b != null && closing.deadline(b) <= clock;
-    if (aDue && bDue) {
-      long da = open.deadline(a);
-      long db = closing.deadline(b);
-      return da < db || (da == db && a.id < b.id) ? a : b;
+    Flow due = null;
+    long dueAt = 0;
+    for (ExpiryQueue queue : queues) {
+      Flow head = queue.head();
+      if (head == null) {
+        continue;
+      }
+      long deadline = queue.deadline(head);
+      if (deadline <= clock
+          && (due == null || deadline < dueAt || (deadline == dueAt && head.id < due.id))) {
+        due = head;
+        dueAt = deadline;
+      }
     }
-    return aDue ? a : bDue ? b : null;
+    return due;
   }
 
   private void emit(Flow flow, EndReason reason) {

@@ -18,7 +18,7 @@ import io.portflow.analyze.port.ServiceNames;
  * </ol>
  *
  * A service port is a well-known port (0-1023), a port with an IANA service name, or a port outside
- * the configured ephemeral range.
+ * the configured ephemeral range. UDP flows have their own rule ({@link #datagramRole}).
  */
 final class Roles {
   private final AnalyzerConfig config;
@@ -33,6 +33,9 @@ final class Roles {
   record Role(int clientSide, RoleSource source) {}
 
   Role decide(Flow flow) {
+    if (flow.protocol == Segment.UDP) {
+      return datagramRole(flow);
+    }
     if (flow.firstBareSynSender != Flow.NO_SIDE) {
       return new Role(flow.firstBareSynSender, RoleSource.SYN);
     }
@@ -43,7 +46,24 @@ final class Roles {
   }
 
   boolean isServicePort(int port) {
-    return port <= 1023 || names.tcp(port) != null || !config.isEphemeral(port);
+    return isServicePort(port, Segment.TCP);
+  }
+
+  private boolean isServicePort(int port, int protocol) {
+    String name = protocol == Segment.UDP ? names.udp(port) : names.tcp(port);
+    return port <= 1023 || name != null || !config.isEphemeral(port);
+  }
+
+  /**
+   * UDP has no handshake. As Zeek decides: the first datagram's sender is the client, unless only
+   * the other end has a service port (a DNS answer seen before its query).
+   */
+  private Role datagramRole(Flow flow) {
+    boolean aService = isServicePort(flow.aPort, Segment.UDP);
+    if (aService != isServicePort(flow.bPort, Segment.UDP)) {
+      return new Role(aService ? Flow.SIDE_B : Flow.SIDE_A, RoleSource.PORT);
+    }
+    return new Role(flow.firstSender, RoleSource.FIRST_PACKET);
   }
 
   /**

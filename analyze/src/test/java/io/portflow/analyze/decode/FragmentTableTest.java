@@ -136,7 +136,10 @@ class FragmentTableTest {
     byte[] udp = concat(u16(5353), u16(53), u16(208), u16(0), new byte[200]);
     byte[][] parts = split(ipv4().id(10).protocol(17), udp, 104);
     assertEquals(SkipReason.IPV4_FRAGMENT, decoding.skip(LinkTypes.RAW, parts[0]));
-    assertEquals(SkipReason.UDP, decoding.skip(LinkTypes.RAW, parts[1]));
+    Segment datagram = decoding.udp(LinkTypes.RAW, parts[1]);
+    assertPorts(datagram, 5353, 53);
+    assertEquals(200, datagram.payloadLength());
+    assertEquals(200, datagram.capturedPayloadLength());
   }
 
   @Test

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Sends TCP segments through a decoder into a {@link FlowTracker} and keeps the emitted records. */
+/**
+ * Sends TCP segments and UDP datagrams through a decoder into a {@link FlowTracker} and keeps the
+ * emitted records.
+ */
 final class Traffic {
   final List<FlowRecord> emitted = new ArrayList<>();
   final FlowTracker tracker;
@@ -31,6 +34,11 @@ final class Traffic {
   Traffic send(String src, int srcPort, String dst, int dstPort, int flags, long seq, long ack,
       int payloadLength) {
     return sendFrame(Frames.segment(src, srcPort, dst, dstPort, flags, seq, ack, payloadLength));
+  }
+
+  /** One UDP datagram, 1 ms after the previous segment. */
+  Traffic sendUdp(String src, int srcPort, String dst, int dstPort, int payloadLength) {
+    return sendFrame(Frames.datagram(src, srcPort, dst, dstPort, payloadLength));
   }
 
   /** A TCP header built by hand (see {@link Frames#tcpWithOptions}) in IPv4, 1 ms after the previous. */
@@ -64,7 +72,7 @@ final class Traffic {
 
   Traffic sendFrame(int linkType, byte[] frame, long timestampNanos) {
     assertTrue(decoder.decode(linkType, frame, 0, frame.length, frame.length, timestampNanos),
-        () -> "not a TCP segment: " + decoder.skipReason());
+        () -> "not a TCP segment or UDP datagram: " + decoder.skipReason());
     tracker.onSegment(decoder.segment(), timestampNanos, frame.length);
     return this;
   }

@@ -112,6 +112,13 @@ public final class Frames {
     return src.contains(":") ? ipv6(src, dst, 6, tcp) : ipv4(src, dst, 6, tcp);
   }
 
+  /** A UDP datagram in an IPv4 or IPv6 packet (by the address form), as a raw-IP frame. */
+  public static byte[] datagram(String src, int srcPort, String dst, int dstPort, int payloadLength) {
+    byte[] udp = concat(u16(srcPort), u16(dstPort), u16(8 + payloadLength), u16(0),
+        new byte[payloadLength]);
+    return src.contains(":") ? ipv6(src, dst, 17, udp) : ipv4(src, dst, 17, udp);
+  }
+
   public static byte[] ethernet(int etherType, byte[] payload) {
     byte[] header = hex("00 11 22 33 44 55 66 77 88 99 aa bb");
     return concat(header, u16(etherType), payload);
