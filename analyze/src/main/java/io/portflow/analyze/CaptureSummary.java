@@ -1,6 +1,9 @@
 package io.portflow.analyze;
 
+import io.portflow.analyze.decode.SkipReason;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the analyzer saw over the whole input, flows aside.
@@ -27,6 +30,21 @@ public record CaptureSummary(
     Map<String, Long> linkTypes,
     Map<String, Long> skipped,
     long udpPackets) {
+
+  /**
+   * The named anomalies among the skipped frames ({@code truncated-tcp-header},
+   * {@code bad-ipv4-header-length}, {@code unknown-link-type-147}, {@code ipv4-fragment}, ...),
+   * sorted by name: what was damaged or could not be decoded, counted instead of failing.
+   */
+  public Map<String, Long> anomalies() {
+    Map<String, Long> anomalies = new TreeMap<>();
+    skipped.forEach((reason, count) -> {
+      if (SkipReason.isAnomaly(reason)) {
+        anomalies.put(reason, count);
+      }
+    });
+    return Collections.unmodifiableMap(anomalies);
+  }
 
   /** A summary of a TCP-only run. */
   public CaptureSummary(long packets, long bytes, long tcpPackets, long flows, long firstSeenNanos,

@@ -57,6 +57,8 @@ class FlowAnalyzerTest {
         summary.linkTypes());
     assertEquals(Map.of("arp", 1L, "udp", 1L, "truncated-link-header", 1L, "unknown-link-type-147", 2L),
         summary.skipped());
+    assertEquals(Map.of("truncated-link-header", 1L, "unknown-link-type-147", 2L),
+        summary.anomalies(), "ARP and UDP are skipped, not anomalies");
     long skipped = summary.skipped().values().stream().mapToLong(Long::longValue).sum();
     assertEquals(summary.packets(), summary.tcpPackets() + skipped);
   }
@@ -144,5 +146,24 @@ class FlowAnalyzerTest {
     assertEquals(List.of(), udpOnly);
     assertEquals(Map.of("tcp", 1L), analyzer.summary().skipped());
     assertEquals(1, analyzer.summary().packets());
+  }
+
+  @Test
+  void damagedFramesAreCountedAsNamedAnomaliesNotErrors() {
+    byte[] syn = segment("10.0.0.1", 40000, "10.0.0.2", 80, SYN, 1, 0, 0);
+    byte[] badIhl = ipv4().ihl(3).build(new byte[20]);
+    byte[] shortTcp = syn.clone();
+    shortTcp[20 + 12] = 0x40; // data offset 4 words: 16 bytes
+    byte[] laterFragment = ipv4().fragment(8, false).build(new byte[16]);
+    frame(1, LinkTypes.RAW, badIhl);
+    frame(2, LinkTypes.RAW, shortTcp);
+    frame(3, LinkTypes.RAW, laterFragment);
+    frame(4, LinkTypes.RAW, java.util.Arrays.copyOf(syn, 30));
+    frame(5, 999, syn);
+    analyzer.finish();
+    assertEquals(Map.of("bad-ipv4-header-length", 1L, "bad-tcp-header-length", 1L,
+        "ipv4-fragment", 1L, "truncated-tcp-header", 1L, "unknown-link-type-999", 1L),
+        analyzer.summary().anomalies());
+    assertEquals(List.of(), records);
   }
 }
