@@ -1,37 +1,29 @@
 package io.portflow.capture.bpf;
 
 import io.portflow.capture.CaptureException;
-import io.portflow.capture.CaptureException.Kind;
-import io.portflow.capture.format.LinkTypeRules;
 import io.portflow.capture.libpcap.Libpcap;
 import java.io.Closeable;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Collection;
 import org.pcap4j.core.BpfProgram;
-import org.pcap4j.core.BpfProgram.BpfCompileMode;
-import org.pcap4j.core.NotOpenException;
-import org.pcap4j.core.PcapHandle;
-import org.pcap4j.core.PcapNativeException;
-import org.pcap4j.core.Pcaps;
-import org.pcap4j.packet.namednumber.DataLinkType;
 
 /**
- * A BPF expression, compiled by libpcap ({@code pcap_open_dead} + {@code pcap_compile}) for every
- * link type it meets and run with {@code bpf_filter}. pcap4j passes frames as whole Java arrays and
- * JNA copies the whole array, so frames are copied into scratch arrays sized to the next power of
- * two: steady state allocates nothing and copies at most twice the frame.
+ * A BPF expression, compiled by libpcap for every link type it meets (see {@link BpfCompiler})
+ * and run with {@code bpf_filter}. pcap4j passes frames as whole Java arrays and JNA copies the
+ * whole array, so frames are copied into scratch arrays sized to the next power of two: steady
+ * state allocates nothing and copies at most twice the frame.
  */
 public final class BpfFilter implements Closeable {
-  /** PCAP_NETMASK_UNKNOWN: only matters for "ip broadcast", which then fails to compile. */
-  private static final Inet4Address NETMASK_UNKNOWN = netmaskUnknown();
+  private static final int LINKTYPE_NULL = 0;
+  private static final int LINKTYPE_ENC = 109;
+  private static final boolean HOST_BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
 
   private final String expression;
-  private int[] linkTypes = new int[0];
+  /** linkType * 2, plus 1 for programs compiled for a big-endian writer. */
+  private int[] keys = new int[0];
   private BpfProgram[] programs = new BpfProgram[0];
-  private final byte[][] scratch = new byte[32][];
+  private final byte[][] scratch = new byte[31][];
 
   private BpfFilter(String expression) {
     this.expression = expression;
@@ -48,10 +40,10 @@ public final class BpfFilter implements Closeable {
     BpfFilter filter = new BpfFilter(expression);
     try {
       if (linkTypes.isEmpty()) {
-        filter.programFor(1);
+        filter.programFor(1, HOST_BIG_ENDIAN);
       }
       for (int linkType : linkTypes) {
-        filter.programFor(linkType);
+        filter.programFor(linkType, HOST_BIG_ENDIAN);
       }
     } catch (CaptureException e) {
       filter.close();
@@ -70,13 +62,24 @@ public final class BpfFilter implements Closeable {
    */
   public boolean accepts(int linkType, byte[] data, int offset, int capturedLength, int wireLength)
       throws CaptureException {
-    BpfProgram program = programFor(linkType);
+    BpfProgram program = programFor(linkType, writerBigEndian(linkType, data, offset, capturedLength));
     byte[] packet = data;
     if (offset != 0 || data.length != capturedLength) {
       packet = scratchFor(capturedLength);
       System.arraycopy(data, offset, packet, 0, capturedLength);
     }
     return program.applyFilter(packet, wireLength, capturedLength);
+  }
+
+  /**
+   * BSD loopback and DLT_ENC headers start with an address family in the writer's byte order;
+   * families are below 256, so the zero bytes tell the order (as Wireshark guesses it).
+   */
+  private static boolean writerBigEndian(int linkType, byte[] data, int offset, int capturedLength) {
+    if ((linkType != LINKTYPE_NULL && linkType != LINKTYPE_ENC) || capturedLength < 4) {
+      return HOST_BIG_ENDIAN;
+    }
+    return data[offset] == 0 && data[offset + 3] != 0;
   }
 
   private byte[] scratchFor(int length) {
@@ -89,59 +92,28 @@ public final class BpfFilter implements Closeable {
     return array;
   }
 
-  private BpfProgram programFor(int linkType) throws CaptureException {
-    for (int i = 0; i < linkTypes.length; i++) {
-      if (linkTypes[i] == linkType) {
+  private BpfProgram programFor(int linkType, boolean bigEndian) throws CaptureException {
+    int key = linkType * 2 + (bigEndian ? 1 : 0);
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] == key) {
         return programs[i];
       }
     }
-    BpfProgram program = compileFor(linkType);
-    linkTypes = Arrays.copyOf(linkTypes, linkTypes.length + 1);
+    String problem = keys.length == 0
+        ? "bad filter '" + expression + "': "
+        : "filter '" + expression + "' cannot be applied to link type " + linkType + ": ";
+    BpfProgram program = BpfCompiler.compile(expression, linkType, bigEndian, problem);
+    keys = Arrays.copyOf(keys, keys.length + 1);
     programs = Arrays.copyOf(programs, programs.length + 1);
-    linkTypes[linkTypes.length - 1] = linkType;
+    keys[keys.length - 1] = key;
     programs[programs.length - 1] = program;
     return program;
-  }
-
-  private BpfProgram compileFor(int linkType) throws CaptureException {
-    int dlt = LinkTypeRules.toDlt(linkType);
-    PcapHandle dead;
-    try {
-      dead = Pcaps.openDead(DataLinkType.getInstance(dlt), LinkTypeRules.maxSnaplen(linkType));
-    } catch (PcapNativeException e) {
-      throw new CaptureException(Kind.BAD_FILTER, "filter '" + expression + "': libpcap cannot"
-          + " compile for link type " + linkType + " (" + e.getMessage() + ")", e);
-    }
-    try {
-      return dead.compileFilter(expression, BpfCompileMode.OPTIMIZE, NETMASK_UNKNOWN);
-    } catch (PcapNativeException e) {
-      throw new CaptureException(Kind.BAD_FILTER, badFilterMessage(linkType, e.getMessage()), e);
-    } catch (NotOpenException e) {
-      throw new IllegalStateException("a handle just opened is closed", e);
-    } finally {
-      dead.close();
-    }
-  }
-
-  private String badFilterMessage(int linkType, String libpcapText) {
-    if (linkTypes.length == 0) {
-      return "bad filter '" + expression + "': " + libpcapText;
-    }
-    return "filter '" + expression + "' cannot be applied to link type " + linkType + ": " + libpcapText;
   }
 
   @Override
   public void close() {
     for (BpfProgram program : programs) {
       program.free();
-    }
-  }
-
-  private static Inet4Address netmaskUnknown() {
-    try {
-      return (Inet4Address) InetAddress.getByAddress(new byte[] {-1, -1, -1, -1});
-    } catch (UnknownHostException e) {
-      throw new AssertionError(e);
     }
   }
 }

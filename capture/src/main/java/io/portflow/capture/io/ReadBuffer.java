@@ -70,6 +70,9 @@ public final class ReadBuffer implements Closeable {
   private void grow(int wanted) {
     int capacity = (int) Math.min(Math.max((long) wanted, 0L), 2L * buffer.length);
     capacity = Math.min(capacity, Integer.MAX_VALUE - 16);
+    if (capacity <= buffer.length) {
+      throw new IllegalStateException("cannot grow a " + buffer.length + "-byte window to " + wanted + " bytes");
+    }
     byte[] bigger = new byte[capacity];
     System.arraycopy(buffer, position, bigger, 0, limit - position);
     base += position;
