@@ -5,6 +5,7 @@ import io.portflow.capture.bpf.FilteredSource;
 import io.portflow.capture.file.CaptureFileOpener;
 import io.portflow.capture.libpcap.LibpcapReader;
 import io.portflow.capture.merge.MergedSource;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,8 +77,8 @@ public final class CaptureFiles {
     return all;
   }
 
-  private static void closeAll(List<? extends java.io.Closeable> opened, Exception cause) {
-    for (java.io.Closeable c : opened) {
+  private static void closeAll(List<? extends Closeable> opened, Exception cause) {
+    for (Closeable c : opened) {
       try {
         c.close();
       } catch (IOException e) {

@@ -83,12 +83,9 @@ public final class PcapngReader implements FrameCursor {
     return reader;
   }
 
-  private void readAheadToFirstPacket() throws IOException {
+  private void readAheadToFirstPacket() {
     try {
-      while (in.request(4) && !BlockType.isPacket(Bytes.i32(in.array(), in.position(), bigEndian))) {
-        if (!readBlock()) {
-          return;
-        }
+      while (readBlock(true)) {
         handleBlock();
       }
     } catch (CaptureException e) {
@@ -110,7 +107,7 @@ public final class PcapngReader implements FrameCursor {
       return false;
     }
     try {
-      while (readBlock()) {
+      while (readBlock(false)) {
         if (handleBlock()) {
           return true;
         }
@@ -125,8 +122,13 @@ public final class PcapngReader implements FrameCursor {
     }
   }
 
-  /** Loads the next whole block into the buffer and consumes it; false at the end of the file. */
-  private boolean readBlock() throws IOException {
+  /**
+   * Loads the next whole block into the buffer and consumes it.
+   *
+   * @param stopAtPacket leave a packet block unread (reading ahead at open)
+   * @return false at the end of the file, or before a packet block when {@code stopAtPacket}
+   */
+  private boolean readBlock(boolean stopAtPacket) throws IOException {
     blockOffset = in.offset();
     blockNumber++;
     if (!in.request(BLOCK_HEADER)) {
@@ -137,6 +139,10 @@ public final class PcapngReader implements FrameCursor {
       throw damage("block header cut off after " + in.available() + " of " + BLOCK_HEADER + " bytes");
     }
     int type = Bytes.i32(in.array(), in.position(), bigEndian);
+    if (stopAtPacket && BlockType.isPacket(type)) {
+      blockNumber--;
+      return false;
+    }
     boolean order = type == BlockType.SECTION_HEADER ? sectionByteOrder() : bigEndian;
     long total = Bytes.u32(in.array(), in.position() + 4, order);
     checkLength(total);
