@@ -178,6 +178,31 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void transport_udpOnlyWhenAskedFor() throws IOException {
+    List<Frame> frames = new ArrayList<>(threeConnections());
+    frames.addAll(Frames.udpExchange(T0 + 20_000_000_000L, "10.0.0.1", 50000, "10.0.0.53", 53));
+
+    Run tcpOnly = analyze(source(frames, null), "--format", "json");
+    JsonNode summary = MAPPER.readTree(tcpOnly.out()).get("summary");
+    assertEquals(3, summary.get("flows").asLong());
+    assertEquals(0, summary.get("udp_packets").asLong());
+    assertEquals(2, summary.get("skipped").get("udp").asLong());
+
+    Run both = analyze(source(frames, null), "--format", "json", "--transport", "tcp,udp");
+    JsonNode doc = MAPPER.readTree(both.out());
+    assertEquals(2, doc.get("summary").get("udp_packets").asLong());
+    JsonNode udp = doc.get("flows").get(3);
+    assertEquals("udp", udp.get("transport").asText());
+    assertEquals("domain", udp.get("server").get("service").asText());
+    assertTrue(udp.get("handshake_rtt").isNull());
+    Schema.assertValid(udp);
+
+    Run table = analyze(source(frames, null), "--transport", "tcp,udp");
+    assertTrue(table.out().contains("24 TCP, 2 UDP, 4 flows"), table.out());
+    assertTrue(table.out().contains("\n3  udp    10.0.0.1:50000 eph  10.0.0.53:53"), table.out());
+  }
+
+  @Test
   void damagedMidway_flowsSoFarThenTheErrorLine() {
     List<Frame> frames = threeConnections().subList(0, 14);
     Run run = analyze(source(frames, new CaptureException(Kind.DAMAGED, DAMAGE)));

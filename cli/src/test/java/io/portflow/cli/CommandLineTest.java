@@ -33,7 +33,8 @@ class CommandLineTest {
     Run run = Run.of("analyze", "--help");
     assertEquals(0, run.exitCode());
     for (String option : new String[] {"--format=FORMAT", "--sort=KEY", "--top=N", "--color=WHEN",
-        "--reader=READER", "--filter=EXPR", "--ephemeral-range=LO-HI", "--debug", "FILE..."}) {
+        "--reader=READER", "--filter=EXPR", "--transport=LIST", "--ephemeral-range=LO-HI", "--debug",
+        "FILE..."}) {
       assertTrue(run.out().contains(option), option + " in\n" + run.out());
     }
     assertTrue(run.out().contains(EXIT_CODES), run.out());
@@ -103,6 +104,12 @@ class CommandLineTest {
         + "(expected one of: portflow, libpcap)", "analyze", "--reader", "tshark", "x.pcap");
     assertUsageError("portflow: Invalid value for option '--color': 'yes' "
         + "(expected one of: auto, always, never)", "analyze", "--color", "yes", "x.pcap");
+  }
+
+  @Test
+  void badTransport() {
+    assertUsageError("portflow: Invalid value for option '--transport' (LIST): 'icmp' "
+        + "(expected one of: tcp, udp)", "analyze", "--transport", "tcp,icmp", "x.pcap");
   }
 
   @Test

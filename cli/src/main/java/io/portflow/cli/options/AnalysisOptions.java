@@ -1,10 +1,19 @@
 package io.portflow.cli.options;
 
 import io.portflow.analyze.AnalyzerConfig;
+import io.portflow.analyze.Transport;
+import java.util.EnumSet;
+import java.util.List;
 import picocli.CommandLine.Option;
 
-/** How flows are labelled: {@code --ephemeral-range}. */
+/** Which packets become flows and how flows are labelled: {@code --transport}, {@code --ephemeral-range}. */
 public final class AnalysisOptions {
+  @Option(names = "--transport", paramLabel = "LIST", split = ",", defaultValue = "tcp",
+      converter = TransportConverter.class,
+      description = "tcp, udp or tcp,udp: which packets become flows (default: ${DEFAULT-VALUE}; "
+          + "the others are counted as skipped).")
+  private List<Transport> transports;
+
   @Option(names = "--ephemeral-range", paramLabel = "LO-HI", defaultValue = "32768-65535",
       converter = PortRange.Converter.class,
       description = "Client ports in this range are labelled ephemeral (default: ${DEFAULT-VALUE}, "
@@ -16,6 +25,13 @@ public final class AnalysisOptions {
   }
 
   public AnalyzerConfig config() {
-    return new AnalyzerConfig(ephemeralRange.low(), ephemeralRange.high());
+    return new AnalyzerConfig(ephemeralRange.low(), ephemeralRange.high())
+        .withTransports(EnumSet.copyOf(transports));
+  }
+
+  static final class TransportConverter extends LabelConverter<Transport> {
+    TransportConverter() {
+      super(Transport.values(), Transport::label);
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.portflow.cli.output;
 import io.portflow.analyze.DirectionStats;
 import io.portflow.analyze.Endpoint;
 import io.portflow.analyze.FlowRecord;
+import io.portflow.analyze.HandshakeRtt;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -13,7 +14,11 @@ import java.util.List;
  * expect (every RFC 4180 reader accepts it). Null is the empty field.
  */
 public final class CsvWriter implements FlowWriter {
-  /** Column names, in order. Add columns at the end, never rename. */
+  /**
+   * Column names, in order: the flow record flattened, then (added later, so at the end) the TCP
+   * detail of each direction and the handshake round-trip times. Add columns at the end, never
+   * rename.
+   */
   public static final List<String> COLUMNS = List.of(
       "flow_id", "community_id", "transport", "ip_version", "vlan",
       "client_ip", "client_port", "client_port_class", "client_ephemeral", "client_service",
@@ -21,7 +26,12 @@ public final class CsvWriter implements FlowWriter {
       "role_source", "first_seen", "last_seen", "duration",
       "c2s_packets", "c2s_bytes", "c2s_payload_bytes",
       "s2c_packets", "s2c_bytes", "s2c_payload_bytes",
-      "conn_state", "history", "end_reason");
+      "conn_state", "history", "end_reason",
+      "c2s_retransmitted_packets", "c2s_retransmitted_bytes", "c2s_out_of_order_packets",
+      "c2s_zero_window_events", "c2s_mss", "c2s_window_scale",
+      "s2c_retransmitted_packets", "s2c_retransmitted_bytes", "s2c_out_of_order_packets",
+      "s2c_zero_window_events", "s2c_mss", "s2c_window_scale",
+      "rtt_syn_to_syn_ack", "rtt_syn_ack_to_ack");
 
   private final Writer out;
   private final TimePrecision time;
@@ -62,6 +72,21 @@ public final class CsvWriter implements FlowWriter {
     field(line, flow.connState());
     field(line, flow.history());
     field(line, flow.endReason() == null ? null : flow.endReason().label());
+    detail(line, flow.clientToServer());
+    detail(line, flow.serverToClient());
+    HandshakeRtt rtt = flow.handshakeRtt();
+    field(line, rtt == null || !rtt.hasSynToSynAck() ? null : time.seconds(rtt.synToSynAckNanos()));
+    field(line, rtt == null || !rtt.hasSynAckToAck() ? null : time.seconds(rtt.synAckToAckNanos()));
+  }
+
+  /** The TCP detail of one direction, after the columns every transport has. */
+  private static void detail(StringBuilder line, DirectionStats stats) {
+    field(line, stats.retransmittedPackets());
+    field(line, stats.retransmittedBytes());
+    field(line, stats.outOfOrderPackets());
+    field(line, stats.zeroWindowEvents());
+    field(line, stats.mss());
+    field(line, stats.windowScale());
   }
 
   private static void endpoint(StringBuilder line, Endpoint end) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.portflow.analyze.DirectionStats;
 import io.portflow.analyze.Endpoint;
 import io.portflow.analyze.FlowRecord;
+import io.portflow.analyze.HandshakeRtt;
 import java.io.IOException;
 
 /**
@@ -23,12 +24,7 @@ final class FlowJson {
     g.writeStringField("community_id", flow.communityId());
     g.writeStringField("transport", flow.transport());
     g.writeNumberField("ip_version", flow.ipVersion());
-    g.writeFieldName("vlan");
-    if (flow.vlan() == null) {
-      g.writeNull();
-    } else {
-      g.writeNumber(flow.vlan());
-    }
+    number(g, "vlan", flow.vlan());
     endpoint(g, "client", flow.client());
     endpoint(g, "server", flow.server());
     g.writeStringField("role_source", flow.roleSource() == null ? null : flow.roleSource().label());
@@ -41,7 +37,30 @@ final class FlowJson {
     g.writeStringField("conn_state", flow.connState());
     g.writeStringField("history", flow.history());
     g.writeStringField("end_reason", flow.endReason() == null ? null : flow.endReason().label());
+    handshake(g, flow.handshakeRtt());
     g.writeEndObject();
+  }
+
+  /** Round-trip times in seconds; null for a transport without a handshake, or a leg not seen. */
+  private void handshake(JsonGenerator g, HandshakeRtt rtt) throws IOException {
+    g.writeFieldName("handshake_rtt");
+    if (rtt == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    seconds(g, "syn_to_syn_ack", rtt.hasSynToSynAck() ? rtt.synToSynAckNanos() : null);
+    seconds(g, "syn_ack_to_ack", rtt.hasSynAckToAck() ? rtt.synAckToAckNanos() : null);
+    g.writeEndObject();
+  }
+
+  private void seconds(JsonGenerator g, String name, Long nanos) throws IOException {
+    g.writeFieldName(name);
+    if (nanos == null) {
+      g.writeNull();
+    } else {
+      g.writeNumber(time.seconds(nanos));
+    }
   }
 
   private static void endpoint(JsonGenerator g, String name, Endpoint end) throws IOException {
@@ -59,6 +78,21 @@ final class FlowJson {
     g.writeNumberField("packets", stats.packets());
     g.writeNumberField("bytes", stats.bytes());
     g.writeNumberField("payload_bytes", stats.payloadBytes());
+    number(g, "retransmitted_packets", stats.retransmittedPackets());
+    number(g, "retransmitted_bytes", stats.retransmittedBytes());
+    number(g, "out_of_order_packets", stats.outOfOrderPackets());
+    number(g, "zero_window_events", stats.zeroWindowEvents());
+    number(g, "mss", stats.mss());
+    number(g, "window_scale", stats.windowScale());
     g.writeEndObject();
+  }
+
+  private static void number(JsonGenerator g, String name, Number value) throws IOException {
+    g.writeFieldName(name);
+    if (value == null) {
+      g.writeNull();
+    } else {
+      g.writeNumber(value.longValue());
+    }
   }
 }

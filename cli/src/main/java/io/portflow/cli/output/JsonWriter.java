@@ -55,6 +55,7 @@ public final class JsonWriter implements FlowWriter {
     g.writeNumberField("packets", s.packets());
     g.writeNumberField("bytes", s.bytes());
     g.writeNumberField("tcp_packets", s.tcpPackets());
+    g.writeNumberField("udp_packets", s.udpPackets());
     g.writeNumberField("flows", s.flows());
     g.writeStringField("first_seen", empty ? null : time.timestamp(s.firstSeenNanos()));
     g.writeStringField("last_seen", empty ? null : time.timestamp(s.lastSeenNanos()));
@@ -62,6 +63,7 @@ public final class JsonWriter implements FlowWriter {
     g.writeNumber(time.seconds(empty ? 0 : s.lastSeenNanos() - s.firstSeenNanos()));
     counts(g, "link_types", s.linkTypes());
     counts(g, "skipped", s.skipped());
+    counts(g, "anomalies", s.anomalies());
     g.writeStringField("error", overview.error());
     g.writeEndObject();
   }

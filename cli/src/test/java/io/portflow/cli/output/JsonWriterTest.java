@@ -38,6 +38,7 @@ class JsonWriterTest {
             "packets": 20,
             "bytes": 3424,
             "tcp_packets": 20,
+            "udp_packets": 0,
             "flows": 1,
             "first_seen": "2012-09-23T18:41:11.123456Z",
             "last_seen": "2012-09-23T18:41:12.623456Z",
@@ -46,6 +47,7 @@ class JsonWriterTest {
               "ethernet": 20
             },
             "skipped": {},
+            "anomalies": {},
             "error": null
           },
           "flows": [
@@ -76,16 +78,29 @@ class JsonWriterTest {
               "client_to_server": {
                 "packets": 6,
                 "bytes": 481,
-                "payload_bytes": 77
+                "payload_bytes": 77,
+                "retransmitted_packets": null,
+                "retransmitted_bytes": null,
+                "out_of_order_packets": null,
+                "zero_window_events": null,
+                "mss": null,
+                "window_scale": null
               },
               "server_to_client": {
                 "packets": 4,
                 "bytes": 763,
-                "payload_bytes": 491
+                "payload_bytes": 491,
+                "retransmitted_packets": null,
+                "retransmitted_bytes": null,
+                "out_of_order_packets": null,
+                "zero_window_events": null,
+                "mss": null,
+                "window_scale": null
               },
               "conn_state": null,
               "history": null,
-              "end_reason": "fin"
+              "end_reason": "fin",
+              "handshake_rtt": null
             }
           ]
         }

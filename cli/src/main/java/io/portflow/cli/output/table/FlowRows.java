@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lays out one table row per flow: flow id, (VLAN when any flow has one,) client {@code ip:port}
+ * Lays out one table row per flow: flow id, (the transport when not every flow is TCP, the VLAN
+ * when any flow has one,) client {@code ip:port}
  * and label, server {@code ip:port} with service and class, packets and bytes both ways with the
  * slashes aligned, duration, Zeek's state and history.
  *
@@ -27,8 +28,12 @@ final class FlowRows {
 
   static TextTable of(List<FlowRecord> flows) {
     boolean vlans = flows.stream().anyMatch(f -> f.vlan() != null);
+    boolean mixed = flows.stream().anyMatch(f -> !"tcp".equals(f.transport()));
     List<Column> columns = new ArrayList<>();
     columns.add(Column.right("#"));
+    if (mixed) {
+      columns.add(Column.left("proto"));
+    }
     if (vlans) {
       columns.add(Column.right("vlan"));
     }
@@ -36,7 +41,7 @@ final class FlowRows {
         Column.left("bytes"), Column.right("dur"), Column.left("state")));
 
     Texts t = new Texts(flows);
-    int fixed = t.fixedWidth() + (columns.size() - 1) * 2;
+    int fixed = t.fixedWidth() + (mixed ? 5 : 0) + (columns.size() - 1) * 2;
     int maxIpv6 = fittingIpv6Limit(flows, t, fixed);
     String[] client = new String[flows.size()];
     String[] server = new String[flows.size()];
@@ -54,6 +59,9 @@ final class FlowRows {
       FlowRecord flow = flows.get(i);
       List<Cell> row = new ArrayList<>(columns.size());
       row.add(Cell.of(t.id[i]));
+      if (mixed) {
+        row.add(Cell.of(flow.transport()));
+      }
       if (vlans) {
         row.add(Cell.of(t.vlan[i].isEmpty() ? "-" : t.vlan[i]));
       }

@@ -43,7 +43,7 @@ public final class TableWriter implements FlowWriter {
     summary(overview, flows.size());
     out.write('\n');
     if (flows.isEmpty()) {
-      out.write("no TCP flows\n");
+      out.write("no flows\n");
     } else {
       FlowRows.of(flows).print(out, color);
     }
@@ -59,6 +59,7 @@ public final class TableWriter implements FlowWriter {
         .append(HumanUnits.count(s.packets())).append(plural(s.packets(), " packet", " packets"))
         .append(" (").append(HumanUnits.bytes(s.bytes())).append("), ")
         .append(HumanUnits.count(s.tcpPackets())).append(" TCP, ")
+        .append(s.udpPackets() > 0 ? HumanUnits.count(s.udpPackets()) + " UDP, " : "")
         .append(HumanUnits.count(s.flows())).append(plural(s.flows(), " flow", " flows"))
         .append(skipped(s.skipped()));
     if (overview.filter() != null) {

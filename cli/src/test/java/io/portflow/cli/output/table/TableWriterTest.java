@@ -52,7 +52,7 @@ class TableWriterTest {
         20 packets (3.4 kB), 20 TCP, 0 flows
         2012-09-23 18:41:11.123456 to 2012-09-23 18:41:12.623456 UTC (1.50s)
 
-        no TCP flows
+        no flows
         """, table(Overviews.simple(0), List.of(), false));
   }
 
