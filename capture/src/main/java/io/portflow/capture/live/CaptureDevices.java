@@ -25,10 +25,19 @@ public final class CaptureDevices {
     return list(new SysfsNet(SysfsNet.DEFAULT_ROOT));
   }
 
-  /** Just the names, in libpcap's order. */
-  public static List<String> names() throws CaptureException {
+  /**
+   * Names of the kernel's network interfaces in libpcap's order, then {@code any}: what someone
+   * who mistyped {@code -i eth0} is looking for. Pseudo-devices (nflog, dbus-system, ...) are left
+   * out; on Linux they are the ones libpcap gives a description.
+   */
+  public static List<String> interfaceNames() throws CaptureException {
     List<String> names = new ArrayList<>();
-    for (PcapNetworkInterface nif : findAll()) names.add(nif.getName());
+    boolean any = false;
+    for (PcapNetworkInterface nif : findAll()) {
+      if (nif.getName().equals("any")) any = true;
+      else if (nif.getDescription() == null || nif.getDescription().isBlank()) names.add(nif.getName());
+    }
+    if (any) names.add("any");
     return names;
   }
 

@@ -68,7 +68,7 @@ final class HandleOpener {
 
   private static List<String> knownNames() {
     try {
-      return CaptureDevices.names();
+      return CaptureDevices.interfaceNames();
     } catch (CaptureException e) {
       return List.of();
     }
