@@ -45,11 +45,14 @@ public final class LiveCapture implements Closeable {
   private final int linkType;
   private final String libpcapVersion;
   private final WakeMode wakeMode;
+  private PcapFileWriter writer;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean stopRequested = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Thread captureThread;
+  /** Set when a handler closed the capture from inside {@link #run}. */
+  private boolean closeOnRunExit;
   private LiveStats lastStats = new LiveStats(0, 0, 0, 0, 0);
 
   private LiveCapture(LiveOptions options, PcapHandle handle, String libpcapVersion) {
@@ -66,12 +69,20 @@ public final class LiveCapture implements Closeable {
    *
    * @throws CaptureException {@link Kind#LIBPCAP_MISSING}; {@link Kind#BAD_FILTER}; {@link
    *     CapturePermissionException} without CAP_NET_RAW; {@link Kind#CANNOT_OPEN} for no such
-   *     interface (the message lists the ones there are), an interface that is down, and the rest
+   *     interface (the message lists the ones there are), an interface that is down, a pcap
+   *     file that cannot be created, and the rest
    */
   public static LiveCapture open(LiveOptions options) throws CaptureException {
     String version = PcapLoader.libVersion();
     PcapHandle handle = HandleOpener.open(options);
-    return new LiveCapture(options, handle, version);
+    LiveCapture capture = new LiveCapture(options, handle, version);
+    try {
+      capture.writer = capture.createWriter();
+    } catch (CaptureException e) {
+      handle.close();
+      throw e;
+    }
+    return capture;
   }
 
   /** Name, format {@code live}, and the interface's link type. */
@@ -110,24 +121,22 @@ public final class LiveCapture implements Closeable {
    * @param ticks called on this thread every {@link LiveOptions#tickInterval()}, idle or busy
    * @return why it stopped and the final counters
    * @throws CaptureException when the capture fails part way ({@link Kind#DAMAGED}: the interface
-   *     went away) or the pcap file cannot be created ({@link Kind#CANNOT_OPEN})
-   * @throws IOException what a handler or the pcap file threw
+   *     went away)
+   * @throws IOException what a handler or the pcap file threw (frames handed over stay valid)
    */
   public LiveResult run(FrameHandler frames, TickHandler ticks, StopCondition until) throws IOException {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("a live capture runs once: open another one");
     }
     captureThread = Thread.currentThread();
-    PcapFileWriter writer = null;
     try {
-      writer = createWriter();
       FrameRelay relay = new FrameRelay(handle, linkType, frames, writer, until.maxFrames());
       long startedWall = wallNanos();
       long start = System.nanoTime();
       TickSchedule schedule = new TickSchedule(start, options.tickInterval().toNanos(), until.deadline(start));
       StopReason reason = wakeMode == WakeMode.POLL
-          ? pollLoop(relay, ticks, schedule, writer)
-          : breakLoop(relay, ticks, schedule, writer);
+          ? pollLoop(relay, ticks, schedule)
+          : breakLoop(relay, ticks, schedule);
       long stoppedWall = wallNanos();
       if (reason != StopReason.FRAME_LIMIT) drain(relay, stoppedWall);
       if (writer != null) writer.flush();
@@ -137,6 +146,7 @@ public final class LiveCapture implements Closeable {
         if (writer != null) writer.close();
       } finally {
         finished.countDown();
+        if (closeOnRunExit) handle.close();
       }
     }
   }
@@ -154,14 +164,19 @@ public final class LiveCapture implements Closeable {
 
   /**
    * Stops a running capture, waits for {@link #run} to return (two seconds at most), and closes
-   * the handle. If {@code run} did not return in time the handle is left open: pcap4j's close
-   * would block forever behind a read that never ends, and the process is better off exiting.
+   * the handle. Called from a handler on the capture thread, it only stops: {@code run} closes the
+   * handle on its way out. If {@code run} did not return in time the handle is left open: pcap4j's
+   * close would block forever behind a read that never ends, and the process is better off exiting.
    */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) return;
     stop();
-    if (started.get() && Thread.currentThread() != captureThread) {
+    if (started.get() && finished.getCount() > 0) {
+      if (Thread.currentThread() == captureThread) {
+        closeOnRunExit = true;
+        return;
+      }
       try {
         if (!finished.await(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) return;
       } catch (InterruptedException e) {
@@ -169,7 +184,16 @@ public final class LiveCapture implements Closeable {
         return;
       }
     }
+    if (!started.get()) closeWriterQuietly();
     handle.close();
+  }
+
+  private void closeWriterQuietly() {
+    try {
+      if (writer != null) writer.close();
+    } catch (IOException e) {
+      // nothing was written but the header
+    }
   }
 
   private PcapFileWriter createWriter() throws CaptureException {
@@ -185,8 +209,7 @@ public final class LiveCapture implements Closeable {
   }
 
   /** pcap_loop on this thread; a {@link Waker} breaks it for each tick and at the deadline. */
-  private StopReason breakLoop(FrameRelay relay, TickHandler ticks, TickSchedule schedule, PcapFileWriter writer)
-      throws IOException {
+  private StopReason breakLoop(FrameRelay relay, TickHandler ticks, TickSchedule schedule) throws IOException {
     Waker waker = new Waker(handle, schedule);
     waker.start(options.interfaceName());
     try {
@@ -194,7 +217,7 @@ public final class LiveCapture implements Closeable {
         if (!stopRequested.get()) readUntilBroken(relay);
         StopReason reason = stopReason(relay, schedule);
         if (reason != null) return reason;
-        if (waker.takeTick()) tick(ticks, relay, writer);
+        if (waker.takeTick()) tick(ticks, relay);
       }
     } finally {
       stopWaker(waker);
@@ -202,15 +225,14 @@ public final class LiveCapture implements Closeable {
   }
 
   /** pcap_dispatch in non-blocking mode, parking briefly whenever the ring is empty. */
-  private StopReason pollLoop(FrameRelay relay, TickHandler ticks, TickSchedule schedule, PcapFileWriter writer)
-      throws IOException {
+  private StopReason pollLoop(FrameRelay relay, TickHandler ticks, TickSchedule schedule) throws IOException {
     setBlocking(BlockingMode.NONBLOCKING);
     while (true) {
       int n = dispatch(relay);
       StopReason reason = stopReason(relay, schedule);
       if (reason != null) return reason;
       long now = System.nanoTime();
-      if (schedule.takeTick(now)) tick(ticks, relay, writer);
+      if (schedule.takeTick(now)) tick(ticks, relay);
       if (n == 0) LockSupport.parkNanos(this, Math.min(POLL_PARK_NANOS, schedule.nanosUntilNextEvent(now)));
     }
   }
@@ -276,7 +298,7 @@ public final class LiveCapture implements Closeable {
     }
   }
 
-  private void tick(TickHandler ticks, FrameRelay relay, PcapFileWriter writer) throws IOException {
+  private void tick(TickHandler ticks, FrameRelay relay) throws IOException {
     if (writer != null) writer.flush();
     ticks.onTick(wallNanos(), stats(relay));
   }

@@ -67,21 +67,11 @@ class LiveCaptureErrorsTest {
   }
 
   @Test
-  void unwritablePcapFileIsReportedBeforeCapturing() throws Exception {
-    Privileges.assumeNamespaces();
+  void unwritablePcapFileIsReportedWhenOpening() throws Exception {
     Path file = dir.resolve("missing-dir").resolve("out.pcap");
-    try (Netns netns = new Netns()) {
-      String ns = netns.create("write");
-      try (NamespaceThread inNs = new NamespaceThread(ns);
-          LiveCapture capture = inNs.submit(() -> LiveCapture.open(LiveOptions.of("lo").withWriteFile(file)))
-              .get(10, TimeUnit.SECONDS)) {
-        ExecutionException e = assertThrows(ExecutionException.class, () -> inNs.submit(
-            () -> capture.run(new FrameList(), TickHandler.NONE, StopCondition.never())).get(5, TimeUnit.SECONDS));
-        CaptureException cause = assertInstanceOf(CaptureException.class, e.getCause());
-        assertEquals(Kind.CANNOT_OPEN, cause.kind());
-        assertEquals("cannot create " + file + ": no such file or directory", cause.getMessage());
-      }
-    }
+    CaptureException e = openInFreshNamespace(LiveOptions.of("lo").withWriteFile(file), true);
+    assertEquals(Kind.CANNOT_OPEN, e.kind());
+    assertEquals("cannot create " + file + ": no such file or directory", e.getMessage());
   }
 
   /** Opens in a namespace of its own ({@code lo} up or down), expecting a failure. */

@@ -112,6 +112,20 @@ class LiveCaptureStopTest {
   }
 
   @Test
+  void closeFromATickStopsAndClosesOnTheWayOut() throws Exception {
+    LiveCapture capture = open(LiveOptions.of("lo").withTickInterval(Duration.ofMillis(50)));
+    AtomicInteger ticks = new AtomicInteger();
+    LiveResult done = inNs.submit(() -> capture.run(new FrameList(), (now, stats) -> {
+      ticks.incrementAndGet();
+      capture.close();
+    }, StopCondition.never())).get(2, TimeUnit.SECONDS);
+
+    assertEquals(StopReason.STOPPED, done.reason());
+    assertEquals(1, ticks.get());
+    capture.close(); // closed already: nothing happens
+  }
+
+  @Test
   void stopBeforeRunMakesRunReturnAtOnce() throws Exception {
     try (LiveCapture capture = open(LiveOptions.of("lo"))) {
       capture.stop();
