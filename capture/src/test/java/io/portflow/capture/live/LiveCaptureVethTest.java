@@ -1,11 +1,16 @@
 package io.portflow.capture.live;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,14 +79,8 @@ class LiveCaptureVethTest {
 
     List<TestPcap.Frame> reference = TestPcap.read(dir.resolve("tcpdump.pcap")).frames();
     List<TestPcap.Frame> ours = run.frames.frames;
-    assertEquals(reference.size(), ours.size());
-    for (int i = 0; i < ours.size(); i++) {
-      TestPcap.Frame full = reference.get(i);
-      TestPcap.Frame cut = ours.get(i);
-      assertEquals(full.wireLength(), cut.wireLength(), "frame " + i);
-      assertEquals(Math.min(64, full.data().length), cut.data().length, "frame " + i);
-      assertTimestampClose(full, cut, i);
-    }
+    assertMatchingFrames(reference, ours, 64);
+    assertTrue(ours.stream().allMatch(f -> f.data().length <= 64));
     assertTrue(ours.stream().anyMatch(f -> f.wireLength() > 64));
     TestPcap.File saved = TestPcap.read(dir.resolve("ours.pcap"));
     assertEquals(64, saved.snaplen());
@@ -89,22 +88,32 @@ class LiveCaptureVethTest {
   }
 
   /**
-   * Same bytes and wire lengths in the same order. Timestamps agree to the nanosecond for frames
-   * the interface received; for frames it sent the kernel stamps each packet socket's copy
+   * The same frames: same bytes, wire lengths, and timestamps. Two packet sockets may see frames
+   * sent and received at the same moment in different orders (they are queued from different
+   * CPUs), so frames are matched by content, not position. Timestamps agree to the nanosecond for
+   * frames the interface received; for frames it sent the kernel stamps each socket's copy
    * separately, a few microseconds apart, so those only agree within a millisecond.
    */
   static void assertSameFrames(List<TestPcap.Frame> reference, List<TestPcap.Frame> ours) {
-    assertEquals(reference.size(), ours.size(), "frame count: tcpdump " + reference + "\nours " + ours);
-    for (int i = 0; i < ours.size(); i++) {
-      assertArrayEquals(reference.get(i).data(), ours.get(i).data(), "bytes of frame " + i);
-      assertEquals(reference.get(i).wireLength(), ours.get(i).wireLength(), "wire length of frame " + i);
-      assertTimestampClose(reference.get(i), ours.get(i), i);
-    }
+    assertMatchingFrames(reference, ours, Integer.MAX_VALUE);
   }
 
-  private static void assertTimestampClose(TestPcap.Frame reference, TestPcap.Frame ours, int i) {
-    long delta = Math.abs(reference.timestampNanos() - ours.timestampNanos());
-    assertTrue(delta < 1_000_000, "timestamp of frame " + i + " off by " + delta + " ns");
+  /** As {@link #assertSameFrames}, for frames of {@code ours} cut to {@code snaplen} bytes. */
+  static void assertMatchingFrames(List<TestPcap.Frame> reference, List<TestPcap.Frame> ours, int snaplen) {
+    assertEquals(reference.size(), ours.size(), "frame count: tcpdump " + reference + "\nours " + ours);
+    Map<String, Deque<TestPcap.Frame>> unmatched = new HashMap<>();
+    for (TestPcap.Frame f : reference) {
+      byte[] kept = Arrays.copyOf(f.data(), Math.min(snaplen, f.data().length));
+      unmatched.computeIfAbsent(HexFormat.of().formatHex(kept), k -> new ArrayDeque<>()).add(f);
+    }
+    for (TestPcap.Frame f : ours) {
+      Deque<TestPcap.Frame> same = unmatched.get(HexFormat.of().formatHex(f.data()));
+      assertTrue(same != null && !same.isEmpty(), "tcpdump has no frame like ours: " + f);
+      TestPcap.Frame r = same.removeFirst();
+      assertEquals(r.wireLength(), f.wireLength(), "wire length of " + f);
+      long delta = Math.abs(r.timestampNanos() - f.timestampNanos());
+      assertTrue(delta < 1_000_000, "timestamp of " + f + " off by " + delta + " ns");
+    }
   }
 
   private record Captured(FrameList frames, LiveResult result) {}

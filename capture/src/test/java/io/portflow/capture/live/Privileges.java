@@ -43,10 +43,28 @@ final class Privileges {
     assumeTrue(found, "needs " + name + " on the PATH");
   }
 
-  /** Root, libpcap, and the ip tool: what every namespace test needs. */
+  /** Root, libpcap, the ip tool, and leave to create network namespaces (containers may refuse). */
   static void assumeNamespaces() {
     assumeRoot();
     assumeLibpcap();
     assumeTool("ip");
+    assumeTrue(namespacesAllowed(), "cannot create network namespaces here (ip netns add failed)");
+  }
+
+  private static Boolean namespacesAllowed;
+
+  private static synchronized boolean namespacesAllowed() {
+    if (namespacesAllowed == null) {
+      String probe = Netns.PREFIX + ProcessHandle.current().pid() + "-probe";
+      try {
+        Commands.run("ip", "netns", "add", probe);
+        namespacesAllowed = true;
+      } catch (IOException e) {
+        namespacesAllowed = false;
+      } finally {
+        Commands.runQuietly("ip", "netns", "del", probe);
+      }
+    }
+    return namespacesAllowed;
   }
 }
