@@ -37,9 +37,15 @@ public class ProcFs {
     this.hostOrder = hostOrder;
   }
 
-  /** This machine's /proc, the caller's network namespace, /etc/passwd. */
+  /**
+   * This machine's /proc, the calling thread's network namespace, /etc/passwd. {@code
+   * /proc/thread-self/net} (Linux 3.17+) follows a thread that entered another namespace with
+   * setns(2); {@code /proc/net} follows the process's main thread.
+   */
   public static ProcFs system() {
-    return new ProcFs(Path.of("/proc"), Path.of("/proc/net"), Path.of("/etc/passwd"), ByteOrder.nativeOrder());
+    Path threadNet = Path.of("/proc/thread-self/net");
+    Path net = Files.isDirectory(threadNet) ? threadNet : Path.of("/proc/net");
+    return new ProcFs(Path.of("/proc"), net, Path.of("/etc/passwd"), ByteOrder.nativeOrder());
   }
 
   /** Every socket in tcp, tcp6, udp and udp6; a missing table (no IPv6) is just empty. */
