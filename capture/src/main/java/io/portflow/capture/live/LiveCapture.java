@@ -135,8 +135,8 @@ public final class LiveCapture implements Closeable {
       long start = System.nanoTime();
       TickSchedule schedule = new TickSchedule(start, options.tickInterval().toNanos(), until.deadline(start));
       StopReason reason = wakeMode == WakeMode.POLL
-          ? pollLoop(relay, ticks, schedule)
-          : breakLoop(relay, ticks, schedule);
+          ? readPolling(relay, ticks, schedule)
+          : readBrokenByWaker(relay, ticks, schedule);
       long stoppedWall = wallNanos();
       if (reason != StopReason.FRAME_LIMIT) drain(relay, stoppedWall);
       if (writer != null) writer.flush();
@@ -209,7 +209,7 @@ public final class LiveCapture implements Closeable {
   }
 
   /** pcap_loop on this thread; a {@link Waker} breaks it for each tick and at the deadline. */
-  private StopReason breakLoop(FrameRelay relay, TickHandler ticks, TickSchedule schedule) throws IOException {
+  private StopReason readBrokenByWaker(FrameRelay relay, TickHandler ticks, TickSchedule schedule) throws IOException {
     Waker waker = new Waker(handle, schedule);
     waker.start(options.interfaceName());
     try {
@@ -225,7 +225,7 @@ public final class LiveCapture implements Closeable {
   }
 
   /** pcap_dispatch in non-blocking mode, parking briefly whenever the ring is empty. */
-  private StopReason pollLoop(FrameRelay relay, TickHandler ticks, TickSchedule schedule) throws IOException {
+  private StopReason readPolling(FrameRelay relay, TickHandler ticks, TickSchedule schedule) throws IOException {
     setBlocking(BlockingMode.NONBLOCKING);
     while (true) {
       int n = dispatch(relay);
