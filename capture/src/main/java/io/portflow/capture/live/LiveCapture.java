@@ -27,8 +27,9 @@ import org.pcap4j.core.PcapStat;
  *
  * <p>Threading: {@link #run} reads on the thread that calls it and calls the {@link FrameHandler}
  * and the {@link TickHandler} on that thread only, one at a time, so neither needs locks. {@link
- * #stop()} may be called from any thread, a signal handler's included, at any time. {@link
- * #close()} may be called from any thread; while {@code run} is active it stops it first.
+ * #stop()} may be called from any thread, a signal handler's included, at any time; interrupting
+ * the capture thread stops it too, at the next tick at the latest. {@link #close()} may be called
+ * from any thread; while {@code run} is active it stops it first.
  *
  * <p>Stopping cannot hang: with libpcap 1.10+ {@code pcap_breakloop} wakes a blocked read through
  * an eventfd; with older releases the capture polls in non-blocking mode (see {@link WakeMode}).
@@ -240,7 +241,8 @@ public final class LiveCapture implements Closeable {
   private StopReason stopReason(FrameRelay relay, TickSchedule schedule) throws IOException {
     rethrowFailure(relay);
     if (relay.limitReached()) return StopReason.FRAME_LIMIT;
-    if (stopRequested.get()) return StopReason.STOPPED;
+    // An interrupt stops too (parking would return at once and spin otherwise); the flag stays set.
+    if (stopRequested.get() || Thread.currentThread().isInterrupted()) return StopReason.STOPPED;
     if (schedule.deadlinePassed(System.nanoTime())) return StopReason.DURATION;
     return null;
   }

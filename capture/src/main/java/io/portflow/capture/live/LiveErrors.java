@@ -19,9 +19,12 @@ final class LiveErrors {
   static final int PCAP_ERROR_PROMISC_PERM_DENIED = -11;
   static final int PCAP_ERROR_CAPTURE_NOTSUP = -13;
 
-  static final String SETCAP_HINT =
-      "run with sudo, or grant the capabilities with"
-          + " sudo setcap cap_net_raw,cap_net_admin=eip <path of the java binary>";
+  /** What to do without CAP_NET_RAW, naming the java binary this JVM runs from. */
+  static String permissionHint() {
+    String java = ProcessHandle.current().info().command().orElse("<path of the java binary>");
+    return "run with sudo, or grant the capabilities with"
+        + " sudo setcap cap_net_raw,cap_net_admin=eip " + java + " (README: capture without sudo)";
+  }
 
   private static final Pattern PCAP4J_PREFIX = Pattern.compile(
       "^(?:Error occurr?ed|Unexpected error occurr?ed|Failed to set filter)(?: in [a-z_()]+)?: ");
@@ -41,7 +44,7 @@ final class LiveErrors {
     int rc = returnCode == null ? PCAP_ERROR : returnCode;
     if (rc == PCAP_ERROR_PERM_DENIED || rc == PCAP_ERROR_PROMISC_PERM_DENIED || mentionsPermission(detail)) {
       return new CapturePermissionException(iface,
-          "permission denied capturing on " + iface + ": " + SETCAP_HINT, cause);
+          "permission denied capturing on " + iface + ": " + permissionHint(), cause);
     }
     if (rc == PCAP_ERROR_NO_SUCH_DEVICE || mentionsNoSuchDevice(detail)) {
       return new CaptureException(Kind.CANNOT_OPEN, noSuchInterface(iface, known), cause);

@@ -54,8 +54,10 @@ class LiveCaptureErrorsTest {
         "exec \"$0\" \"$@\""));
     cmd.addAll(OpenProbe.command(List.of(), "lo"));
     String out = Commands.run(cmd.toArray(new String[0])).strip();
-    assertEquals("CANNOT_OPEN|CapturePermissionException|permission denied capturing on lo: "
-        + LiveErrors.SETCAP_HINT, out);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath().toString();
+    assertEquals("CANNOT_OPEN|CapturePermissionException|permission denied capturing on lo: run with sudo,"
+        + " or grant the capabilities with sudo setcap cap_net_raw,cap_net_admin=eip " + java
+        + " (README: capture without sudo)", out);
   }
 
   @Test

@@ -125,6 +125,25 @@ class LiveCaptureStopTest {
     capture.close(); // closed already: nothing happens
   }
 
+  @ParameterizedTest
+  @CsvSource({"BREAKLOOP", "POLL"})
+  void interruptingTheCaptureThreadStopsIt(WakeMode mode) throws Exception {
+    try (LiveCapture capture = open(LiveOptions.of("lo").withWakeMode(mode).withTickInterval(Duration.ofMillis(50)))) {
+      Thread[] runner = new Thread[1];
+      Future<LiveResult> result = inNs.submit(() -> {
+        runner[0] = Thread.currentThread();
+        try {
+          return capture.run(new FrameList(), TickHandler.NONE, StopCondition.never());
+        } finally {
+          Thread.interrupted(); // the namespace thread lives on for the next task
+        }
+      });
+      Thread.sleep(200);
+      runner[0].interrupt();
+      assertEquals(StopReason.STOPPED, result.get(1, TimeUnit.SECONDS).reason());
+    }
+  }
+
   @Test
   void stopBeforeRunMakesRunReturnAtOnce() throws Exception {
     try (LiveCapture capture = open(LiveOptions.of("lo"))) {

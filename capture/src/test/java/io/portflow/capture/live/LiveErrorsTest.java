@@ -21,8 +21,9 @@ class LiveErrorsTest {
     CapturePermissionException p = assertInstanceOf(CapturePermissionException.class, e);
     assertEquals("eth0", p.interfaceName());
     assertEquals(Kind.CANNOT_OPEN, p.kind());
+    String java = ProcessHandle.current().info().command().orElseThrow();
     assertEquals("permission denied capturing on eth0: run with sudo, or grant the capabilities with"
-        + " sudo setcap cap_net_raw,cap_net_admin=eip <path of the java binary>", p.getMessage());
+        + " sudo setcap cap_net_raw,cap_net_admin=eip " + java + " (README: capture without sudo)", p.getMessage());
   }
 
   @Test
