@@ -46,7 +46,7 @@ public final class GenerateCapture {
   }
 
   /** {@code 1G}, {@code 250M}, {@code 64k} or a plain number of bytes. */
-  static long parseSize(String text) {
+  public static long parseSize(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     long unit = 1;
     char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
