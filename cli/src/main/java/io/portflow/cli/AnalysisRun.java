@@ -60,6 +60,7 @@ final class AnalysisRun {
       return null;
     }
     analyzer.finish();
+    collector.flush();
     if (!streaming) {
       CaptureOverview overview = new CaptureOverview(source.inputs(), analyzer.summary(), reader,
           filter, stopped == null ? null : stopped.getMessage());
