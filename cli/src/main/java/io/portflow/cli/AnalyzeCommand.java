@@ -6,6 +6,7 @@ import io.portflow.cli.options.AnalysisOptions;
 import io.portflow.cli.options.DebugOption;
 import io.portflow.cli.options.InputOptions;
 import io.portflow.cli.options.OutputOptions;
+import io.portflow.cli.options.RunOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -47,6 +48,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Mixin private OutputOptions output;
   @Mixin private InputOptions input;
   @Mixin private AnalysisOptions analysis;
+  @Mixin private RunOptions run;
   @Mixin private DebugOption debug;
   @Mixin private ExitCodeHelp exitCodes;
 
@@ -69,9 +71,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
       InputFiles.check(files);
       try (FrameSource source = open()) {
         boolean color = output.color().enabled(terminal.interactive(), terminal.noColor());
-        AnalysisRun run = new AnalysisRun(spec.commandLine().getOut(), output, color,
-            analysis.config(), input.reader().label(), input.filter());
-        Failure stopped = run.run(source);
+        AnalysisRun analysisRun = new AnalysisRun(spec.commandLine().getOut(), output, color,
+            analysis.config(), input.reader().label(), input.filter(), run.threads());
+        Failure stopped = analysisRun.run(source);
         if (stopped != null) {
           return report(stopped);
         }
