@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Print the TCP flows in capture files: client and server with their port labels, packets "
           + "and bytes each way, duration and state.",
-      "Several files are read as one capture, merged in timestamp order.",
+      "Several files (or a directory of rotated captures) are read as one capture, merged in "
+          + "timestamp order: a connection that spans files is one flow.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -42,7 +43,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", arity = "1..*",
-      description = "pcap or pcapng capture files, optionally gzip-compressed.")
+      description = "pcap or pcapng capture files, optionally gzip-compressed; a directory "
+          + "stands for every capture file in it, a quoted glob ('rotated/*.pcap*') for the "
+          + "files it matches.")
   private List<Path> files;
 
   @Mixin private OutputOptions output;
@@ -68,8 +71,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     try {
-      InputFiles.check(files);
-      try (FrameSource source = open()) {
+      List<Path> inputs = InputFiles.expand(files);
+      InputFiles.check(inputs);
+      try (FrameSource source = open(inputs)) {
         boolean color = output.color().enabled(terminal.interactive(), terminal.noColor());
         AnalysisRun analysisRun = new AnalysisRun(spec.commandLine().getOut(), output, color,
             analysis.config(), input.reader().label(), input.filter(), run.threads());
@@ -84,9 +88,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
   }
 
-  private FrameSource open() throws Failure {
+  private FrameSource open(List<Path> inputs) throws Failure {
     try {
-      return opener.open(files, input.reader(), input.filter());
+      return opener.open(inputs, input.reader(), input.filter());
     } catch (CaptureException e) {
       throw Failure.of(e);
     } catch (NoSuchFileException e) {
@@ -94,7 +98,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } catch (AccessDeniedException e) {
       throw new Failure(ExitCodes.CANNOT_READ, "cannot read " + e.getFile() + ": permission denied", e);
     } catch (IOException e) {
-      throw new Failure(ExitCodes.CANNOT_READ, "cannot read " + files + ": " + e.getMessage(), e);
+      throw new Failure(ExitCodes.CANNOT_READ, "cannot read " + inputs + ": " + e.getMessage(), e);
     }
   }
 
