@@ -57,6 +57,11 @@ final class AnalysisRun {
    *     any more, which is not worth a message)
    */
   Failure run(FrameSource source) throws IOException {
+    return run(source, () -> {});
+  }
+
+  /** As {@link #run(FrameSource)}; {@code afterReading} runs when the input is read, before output that waited for it. */
+  Failure run(FrameSource source, Runnable afterReading) throws IOException {
     TimePrecision time = TimePrecision.of(source.inputs());
     boolean streaming = output.format().streams() && !output.reorders();
     FlowCollector collector = streaming
@@ -72,6 +77,7 @@ final class AnalysisRun {
       analyzer = new FlowAnalyzer(config, collector);
       stopped = read(source, analyzer::onFrame, collector);
     }
+    afterReading.run();
     if (collector.outputClosed()) {
       return null;
     }

@@ -7,6 +7,7 @@ import io.portflow.cli.options.DebugOption;
 import io.portflow.cli.options.InputOptions;
 import io.portflow.cli.options.OutputOptions;
 import io.portflow.cli.options.RunOptions;
+import io.portflow.cli.progress.ProgressReporter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -77,7 +78,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         boolean color = output.color().enabled(terminal.interactive(), terminal.noColor());
         AnalysisRun analysisRun = new AnalysisRun(spec.commandLine().getOut(), output, color,
             analysis.config(), input.reader().label(), input.filter(), run.threads());
-        Failure stopped = analysisRun.run(source);
+        Failure stopped;
+        try (ProgressReporter progress = progress(inputs)) {
+          stopped = analysisRun.run(source, progress::close);
+        }
         if (stopped != null) {
           return report(stopped);
         }
@@ -86,6 +90,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } catch (Failure failure) {
       return report(failure);
     }
+  }
+
+  /** The progress bar when asked for and standard error is a terminal; else one that draws nothing. */
+  private ProgressReporter progress(List<Path> inputs) {
+    boolean wanted = run.progress() && terminal.errInteractive();
+    return wanted ? ProgressReporter.start(spec.commandLine().getErr(), inputs) : ProgressReporter.none();
   }
 
   private FrameSource open(List<Path> inputs) throws Failure {

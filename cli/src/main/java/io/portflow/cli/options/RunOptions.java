@@ -4,13 +4,22 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** How the work is run, not what it gives: {@code --threads}. */
+/** How the work is run, not what it gives: {@code --threads}, {@code --progress}. */
 public final class RunOptions {
+  @Option(names = "--progress",
+      description = "Show a progress bar on standard error while reading (bytes read of the total, "
+          + "rate, time left), when standard error is a terminal and reading takes over a second.")
+  private boolean progress;
+
   @Option(names = "--threads", paramLabel = "N", converter = ThreadsConverter.class,
       description = "1: read, decode, track flows and write on one thread; 2: reading, decoding "
           + "and writing on one thread, the flow table on another (the default with two or more "
           + "cores; more than 2 adds nothing yet). The output is the same either way.")
   private Integer threads;
+
+  public boolean progress() {
+    return progress;
+  }
 
   /** Threads asked for, else 2 when the machine has two cores or more. */
   public int threads() {
