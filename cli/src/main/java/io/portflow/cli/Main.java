@@ -13,6 +13,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    Preload.start();
     PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(

@@ -1,0 +1,38 @@
+package io.portflow.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import io.portflow.analyze.AnalyzerConfig;
+import io.portflow.analyze.FlowAnalyzer;
+import io.portflow.analyze.decode.DecodedBatch;
+import io.portflow.analyze.decode.PacketDecoder;
+import io.portflow.capture.CaptureFiles;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Start-up work every analysis needs whatever its arguments, done on a second core while the main
+ * thread builds the command line: loading and initialising the analyzer's classes, the IANA
+ * service-name table, the JDK's SHA-1 provider (Community ID) and Jackson. It only warms what the
+ * main thread would otherwise do itself a moment later, so it changes no result; if it fails, the
+ * main thread meets the same problem and reports it.
+ */
+final class Preload {
+  private Preload() {}
+
+  static void start() {
+    Thread thread = new Thread(Preload::run, "portflow-preload");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static void run() {
+    try {
+      CaptureFiles.class.getName();
+      new FlowAnalyzer(AnalyzerConfig.defaults(), flow -> {}).finish();
+      new DecodedBatch(1).add(new PacketDecoder(), 0, 1, new byte[14], 0, 14, 14);
+      new JsonFactory().createGenerator(Writer.nullWriter()).close();
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // the main thread will do the same work and report what is wrong
+    }
+  }
+}
