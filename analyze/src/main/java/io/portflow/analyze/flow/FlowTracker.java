@@ -5,6 +5,7 @@ import io.portflow.analyze.EndReason;
 import io.portflow.analyze.FlowSink;
 import io.portflow.analyze.decode.Segment;
 import io.portflow.analyze.port.ServiceNames;
+import java.util.function.Consumer;
 
 /**
  * Groups TCP segments and UDP datagrams into flows. A flow is created on its first segment, numbered in that order
@@ -34,7 +35,7 @@ import io.portflow.analyze.port.ServiceNames;
  * flow id), then at the end every remaining flow in flow-id order. Not thread-safe.
  */
 public final class FlowTracker {
-  private final FlowSink sink;
+  private final Consumer<FinishedFlow> sink;
   private final Roles roles;
   private final FlowRecords records;
   private final FlowTable table = new FlowTable();
@@ -54,6 +55,18 @@ public final class FlowTracker {
   }
 
   FlowTracker(AnalyzerConfig config, ServiceNames names, FlowSink sink) {
+    this(names, config, finished -> sink.flowFinished(finished.toRecord()));
+  }
+
+  /**
+   * Hands each finished flow to {@code sink} before its record is built, so that the record can
+   * be built elsewhere ({@link FinishedFlow#toRecord()}).
+   */
+  public static FlowTracker deferringRecords(AnalyzerConfig config, Consumer<FinishedFlow> sink) {
+    return new FlowTracker(ServiceNames.iana(), config, sink);
+  }
+
+  private FlowTracker(ServiceNames names, AnalyzerConfig config, Consumer<FinishedFlow> sink) {
     this.sink = sink;
     this.roles = new Roles(config, names);
     this.records = new FlowRecords(config, names, roles);
@@ -172,6 +185,6 @@ public final class FlowTracker {
 
   private void emit(Flow flow, EndReason reason) {
     emitted++;
-    sink.flowFinished(records.toRecord(flow, reason));
+    sink.accept(new FinishedFlow(flow, reason, records));
   }
 }
