@@ -1,6 +1,5 @@
 package io.portflow.cli;
 
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -14,8 +13,7 @@ public final class Main {
 
   public static void main(String[] args) {
     Preload.start();
-    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+    PrintWriter out = StdoutWriter.open();
     PrintWriter err = new PrintWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
     CommandLine command = commandLine(Terminal.detect(), SourceOpener.FILES);
