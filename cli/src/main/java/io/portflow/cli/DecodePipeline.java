@@ -2,6 +2,7 @@ package io.portflow.cli;
 
 import io.portflow.analyze.AnalyzerConfig;
 import io.portflow.analyze.FlowAnalyzer;
+import io.portflow.analyze.FlowRecord;
 import io.portflow.analyze.decode.DecodedBatch;
 import io.portflow.analyze.decode.PacketDecoder;
 import io.portflow.analyze.flow.FinishedFlow;
@@ -20,7 +21,8 @@ import java.util.concurrent.BlockingQueue;
  * records of finished flows and writes them out; a second thread runs the flow table (counters,
  * flows, TCP state) over the batches. Batches go round a ring: filled here, consumed there in the
  * order they were filled, then sent back carrying the flows that finished while they were
- * consumed, whose records are built and written here in that order. Only the flow thread touches
+ * consumed, whose records are built (there, while it has nothing else to do, else here) and
+ * written here in that order. Only the flow thread touches
  * the analyzer until it is done (a finished flow is never touched by it again), and it sees every
  * frame in capture order, so the output is byte for byte that of one thread.
  */
@@ -120,8 +122,9 @@ final class DecodePipeline {
       throw new InterruptedIOException("interrupted while waiting for the flow thread");
     }
     List<FinishedFlow> flows = slot.finished;
+    List<FlowRecord> built = slot.records;
     for (int i = 0, n = flows.size(); i < n; i++) {
-      collector.flowFinished(flows.get(i).toRecord());
+      collector.flowFinished(i < built.size() ? built.get(i) : flows.get(i).toRecord());
     }
     slot.clear();
     return slot;
@@ -143,6 +146,7 @@ final class DecodePipeline {
       for (Slot slot = filled.take(); slot != end; slot = filled.take()) {
         consuming = slot;
         analyzer.onBatch(slot.batch);
+        buildWhileIdle(slot);
         empty.add(slot);
       }
     } catch (Throwable e) {
@@ -150,6 +154,18 @@ final class DecodePipeline {
     } finally {
       consuming = null;
       empty.add(end);
+    }
+  }
+
+  /**
+   * Builds records of the slot's finished flows here while no batch waits for this thread: when
+   * reading is the slower side, the flow thread takes over some of its work. Which thread builds
+   * a record changes nothing in it.
+   */
+  private void buildWhileIdle(Slot slot) {
+    List<FinishedFlow> flows = slot.finished;
+    for (int i = slot.records.size(), n = flows.size(); i < n && filled.isEmpty(); i++) {
+      slot.records.add(flows.get(i).toRecord());
     }
   }
 
@@ -166,10 +182,14 @@ final class DecodePipeline {
     }
   }
 
-  /** One place in the ring: a batch of frames, and the flows that finished while it was consumed. */
+  /**
+   * One place in the ring: a batch of frames, the flows that finished while it was consumed, and
+   * the records of the first of them when the flow thread had time to build them.
+   */
   private static final class Slot {
     final DecodedBatch batch;
     final List<FinishedFlow> finished = new ArrayList<>();
+    final List<FlowRecord> records = new ArrayList<>();
 
     Slot(int frames) {
       batch = new DecodedBatch(frames);
@@ -178,6 +198,7 @@ final class DecodePipeline {
     void clear() {
       batch.clear();
       finished.clear();
+      records.clear();
     }
   }
 }

@@ -34,8 +34,8 @@ public final class JsonlWriter implements FlowWriter {
     } else {
       g = factory.createGenerator(out);
     }
-    this.generator = g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-        .setRootValueSeparator(null); // records are separated by our own newline
+    this.generator = new FieldNameCache(g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .setRootValueSeparator(null)); // records are separated by our own newline
     this.json = new FlowJson(time);
   }
 
