@@ -26,8 +26,11 @@ import java.util.regex.Pattern;
 public final class FuzzedCapture {
   public static final String NAME = "fuzz.cap";
 
-  /** 16: every record spans refills, so the window slides and grows; 1 MiB: the default. */
-  private static final int[] CAPACITIES = {16, 1 << 20};
+  /**
+   * 16: every record spans refills, so the window slides and grows; 4096: what a file of the
+   * input's size gets (the opener sizes the buffer by the file, at least 4 KiB).
+   */
+  private static final int[] CAPACITIES = {16, 4096};
   private static final Pattern DAMAGE = Pattern.compile(
       Pattern.quote(NAME) + ": ((record|block) \\d+ at|at uncompressed) (uncompressed )?byte offset \\d+: [^\\n]+");
   private static final Pattern NOT_A_CAPTURE = Pattern.compile(Pattern.quote(NAME) + ": [^\\n]+");
