@@ -13,7 +13,8 @@ import java.util.Map;
  * @param lastSeenNanos timestamp of the last frame, or 0 when there was none
  * @param linkTypes frames per link type name ({@code ethernet}, {@code linux-sll}, ...), in order of first appearance
  * @param skipped frames not counted in any flow, per named reason ({@code arp}, {@code udp},
- *     {@code icmp}, {@code ipv4-fragment}, {@code truncated-tcp-header}, {@code unknown-link-type-147}, ...)
+ *     {@code icmp}, {@code ipv4-fragment}, {@code truncated-tcp-header}, {@code unknown-link-type-147}, ...),
+ *     sorted by reason; {@code packets == tcpPackets + } the sum of these counts
  */
 public record CaptureSummary(
     long packets,

@@ -1,0 +1,93 @@
+package io.portflow.analyze;
+
+import io.portflow.analyze.decode.PacketDecoder;
+import io.portflow.analyze.decode.SkipReason;
+import io.portflow.analyze.flow.FlowTracker;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The analyzer: frames in, flow records out. Each frame is decoded in place down to its TCP
+ * header; TCP segments are counted against their flows, every other frame against a named reason in
+ * the summary's {@code skipped} map, so that {@code packets == tcpPackets + sum(skipped)}.
+ *
+ * <p>Feed frames in capture order, then call {@link #finish()}. Not thread-safe.
+ */
+public final class FlowAnalyzer {
+  private static final SkipReason[] REASONS = SkipReason.values();
+
+  private final PacketDecoder decoder = new PacketDecoder();
+  private final FlowTracker flows;
+  private final LinkTypeCounts linkTypes = new LinkTypeCounts();
+  private final long[] skipped = new long[REASONS.length];
+  private long packets;
+  private long bytes;
+  private long tcpPackets;
+  private long firstSeenNanos;
+  private long lastSeenNanos;
+
+  public FlowAnalyzer(AnalyzerConfig config, FlowSink sink) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(sink, "sink");
+    this.flows = new FlowTracker(config, sink);
+  }
+
+  /**
+   * Takes one frame; same shape as the capture module's {@code FrameHandler}.
+   *
+   * @param timestampNanos capture time, nanoseconds since the epoch
+   * @param linkType the frame's LINKTYPE_ value ({@link LinkTypes})
+   * @param data buffer holding the captured bytes; read only during this call
+   * @param offset where the frame starts in {@code data}
+   * @param capturedLength bytes captured
+   * @param wireLength the frame's original length, counted as its bytes
+   * @throws IndexOutOfBoundsException when offset and captured length do not fit in {@code data}
+   */
+  public void onFrame(
+      long timestampNanos, int linkType, byte[] data, int offset, int capturedLength, int wireLength) {
+    Objects.checkFromIndexSize(offset, capturedLength, data.length);
+    if (packets == 0) {
+      firstSeenNanos = timestampNanos;
+    }
+    lastSeenNanos = timestampNanos;
+    packets++;
+    bytes += Integer.toUnsignedLong(wireLength);
+    linkTypes.increment(linkType);
+    if (decoder.decode(linkType, data, offset, capturedLength, wireLength, timestampNanos)) {
+      tcpPackets++;
+      flows.onSegment(decoder.segment(), timestampNanos, wireLength);
+    } else {
+      skipped[decoder.skipReason().ordinal()]++;
+    }
+  }
+
+  /**
+   * Emits every flow still open, in flow-id order, with end reason {@code end-of-capture}. Frames
+   * fed afterwards start new flows (with later ids).
+   */
+  public void finish() {
+    flows.finish();
+  }
+
+  /** Totals so far; {@code flows} counts the records emitted up to now. */
+  public CaptureSummary summary() {
+    Map<String, Long> reasons = new TreeMap<>();
+    for (SkipReason reason : REASONS) {
+      if (reason != SkipReason.UNKNOWN_LINK_TYPE && skipped[reason.ordinal()] > 0) {
+        reasons.put(reason.label(), skipped[reason.ordinal()]);
+      }
+    }
+    linkTypes.putUnknown(reasons);
+    return new CaptureSummary(
+        packets,
+        bytes,
+        tcpPackets,
+        flows.emitted(),
+        firstSeenNanos,
+        lastSeenNanos,
+        Collections.unmodifiableMap(linkTypes.byName()),
+        Collections.unmodifiableMap(reasons));
+  }
+}

@@ -1,0 +1,154 @@
+package io.portflow.analyze.flow;
+
+import io.portflow.analyze.decode.Segment;
+
+/**
+ * What the table keeps for one TCP connection: its key, per-direction counters and the handshake
+ * facts the roles are decided from. Primitive fields only. Sides are those of the canonical key:
+ * {@link #SIDE_A} sorts first by (address, port).
+ */
+final class Flow {
+  static final int SIDE_A = 0;
+  static final int SIDE_B = 1;
+  static final int NO_SIDE = -1;
+
+  final long id;
+  final int hash;
+  final int ipVersion;
+  final long aHi;
+  final long aLo;
+  final long bHi;
+  final long bLo;
+  final int aPort;
+  final int bPort;
+  final int vlanOuter;
+  final int vlanInner;
+
+  long firstSeenNanos;
+  long lastSeenNanos;
+  long packetsFromA;
+  long bytesFromA;
+  long payloadFromA;
+  long packetsFromB;
+  long bytesFromB;
+  long payloadFromB;
+  /** OR of every TCP flag each side sent. */
+  int flagsFromA;
+  int flagsFromB;
+
+  /**
+   * Initial sequence number per side as tshark's TCP dissector records it: the SYN's sequence
+   * number, else one less than the first sequence number seen, else one less than the first
+   * acknowledgement number from the other side.
+   */
+  int baseSeqA;
+  int baseSeqB;
+  boolean baseSeqASet;
+  boolean baseSeqBSet;
+
+  int firstSender = NO_SIDE;
+  int firstBareSynSender = NO_SIDE;
+  int firstSynAckSender = NO_SIDE;
+
+  Flow(long id, FlowProbe key, long timestampNanos) {
+    this.id = id;
+    hash = key.hash;
+    ipVersion = key.ipVersion;
+    aHi = key.aHi;
+    aLo = key.aLo;
+    bHi = key.bHi;
+    bLo = key.bLo;
+    aPort = key.aPort;
+    bPort = key.bPort;
+    vlanOuter = key.vlanOuter;
+    vlanInner = key.vlanInner;
+    firstSeenNanos = timestampNanos;
+    lastSeenNanos = timestampNanos;
+  }
+
+  boolean matches(FlowProbe key) {
+    return hash == key.hash
+        && aLo == key.aLo
+        && bLo == key.bLo
+        && aPort == key.aPort
+        && bPort == key.bPort
+        && aHi == key.aHi
+        && bHi == key.bHi
+        && ipVersion == key.ipVersion
+        && vlanOuter == key.vlanOuter
+        && vlanInner == key.vlanInner;
+  }
+
+  /**
+   * True when {@code segment} opens a new connection on this 4-tuple, by tshark 4.0's rule for
+   * {@code tcp.stream}: a SYN without ACK whose sequence number differs from the base sequence
+   * number recorded for its sender. Whether the old connection was closed does not matter, and a
+   * SYN with the recorded number (a retransmission) never splits.
+   */
+  boolean isReusedBy(Segment segment, boolean fromA) {
+    if (!segment.isBareSyn()) {
+      return false;
+    }
+    return fromA
+        ? baseSeqASet && segment.seq() != baseSeqA
+        : baseSeqBSet && segment.seq() != baseSeqB;
+  }
+
+  /** Counts a segment; {@code wireLength} is the frame's original length, unsigned. */
+  void add(Segment segment, boolean fromA, long timestampNanos, int wireLength) {
+    int flags = segment.flags();
+    int side = fromA ? SIDE_A : SIDE_B;
+    recordBaseSeq(segment, fromA);
+    if (fromA) {
+      packetsFromA++;
+      bytesFromA += Integer.toUnsignedLong(wireLength);
+      payloadFromA += segment.payloadLength();
+      flagsFromA |= flags;
+    } else {
+      packetsFromB++;
+      bytesFromB += Integer.toUnsignedLong(wireLength);
+      payloadFromB += segment.payloadLength();
+      flagsFromB |= flags;
+    }
+    if (firstSender == NO_SIDE) {
+      firstSender = side;
+    }
+    if (firstBareSynSender == NO_SIDE && segment.isBareSyn()) {
+      firstBareSynSender = side;
+    }
+    if (firstSynAckSender == NO_SIDE && segment.isSynAck()) {
+      firstSynAckSender = side;
+    }
+    // Min and max, so that a capture whose clock steps back never gives a negative duration.
+    firstSeenNanos = Math.min(firstSeenNanos, timestampNanos);
+    lastSeenNanos = Math.max(lastSeenNanos, timestampNanos);
+  }
+
+  private void recordBaseSeq(Segment segment, boolean fromA) {
+    int own = (segment.flags() & Segment.SYN) != 0 ? segment.seq() : segment.seq() - 1;
+    boolean acks = (segment.flags() & Segment.ACK) != 0;
+    if (fromA) {
+      if (!baseSeqASet) {
+        baseSeqA = own;
+        baseSeqASet = true;
+      }
+      if (!baseSeqBSet && acks) {
+        baseSeqB = segment.ack() - 1;
+        baseSeqBSet = true;
+      }
+    } else {
+      if (!baseSeqBSet) {
+        baseSeqB = own;
+        baseSeqBSet = true;
+      }
+      if (!baseSeqASet && acks) {
+        baseSeqA = segment.ack() - 1;
+        baseSeqASet = true;
+      }
+    }
+  }
+
+  int port(int side) {
+    return side == SIDE_A ? aPort : bPort;
+  }
+}

@@ -1,0 +1,83 @@
+package io.portflow.analyze.decode;
+
+import static io.portflow.analyze.testing.Frames.ACK;
+import static io.portflow.analyze.testing.Frames.FIN;
+import static io.portflow.analyze.testing.Frames.SYN;
+import static io.portflow.analyze.testing.Frames.ethernet;
+import static io.portflow.analyze.testing.Frames.ipv4;
+import static io.portflow.analyze.testing.Frames.tcp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portflow.analyze.LinkTypes;
+import org.junit.jupiter.api.Test;
+
+class TcpHeaderTest {
+  private final Decoding decoding = new Decoding();
+
+  @Test
+  void fields_unsignedSequenceNumbersAndTwelveFlagBits() {
+    byte[] header = tcp(65535, 1, 0xfffffffeL, 0x80000000L, SYN | ACK, 0);
+    header[12] |= 0x01; // the old NS / AccECN bit
+    Segment segment = decoding.tcp(LinkTypes.RAW, ipv4().build(header));
+    assertEquals(65535, segment.srcPort());
+    assertEquals(1, segment.dstPort());
+    assertEquals(0xfffffffe, segment.seq());
+    assertEquals(0x80000000, segment.ack());
+    assertEquals(0x100 | SYN | ACK, segment.flags());
+    assertEquals(0xffff, segment.window());
+    assertTrue(segment.isSynAck());
+    assertFalse(segment.isBareSyn());
+  }
+
+  @Test
+  void options_countAsHeaderNotPayload() {
+    Segment segment = decoding.tcp(LinkTypes.RAW, ipv4().build(tcp(1, 2, 3, 4, ACK, 60, 17)));
+    assertEquals(17, segment.payloadLength());
+  }
+
+  @Test
+  void dataOffsetBelowFiveIsBad() {
+    byte[] header = tcp(1, 2, 3, 4, ACK, 10);
+    header[12] = 0x40;
+    assertEquals(SkipReason.BAD_TCP_HEADER_LENGTH, decoding.skip(LinkTypes.RAW, ipv4().build(header)));
+  }
+
+  @Test
+  void dataOffsetBeyondTheIpPayloadIsBad() {
+    byte[] header = tcp(1, 2, 3, 4, FIN, 0);
+    header[12] = (byte) 0xf0; // 60 bytes claimed, 20 present
+    assertEquals(SkipReason.BAD_TCP_HEADER_LENGTH, decoding.skip(LinkTypes.RAW, ipv4().build(header)));
+  }
+
+  @Test
+  void optionsCutByTheSnaplenAreTruncated() {
+    // zeek tcp/truncated-header.pcap frame 1: a 40-byte SYN header with 34 bytes captured.
+    byte[] frame = ethernet(0x0800, ipv4().build(tcp(60827, 25, 1, 0, SYN, 40, 0)));
+    assertEquals(SkipReason.TRUNCATED_TCP_HEADER,
+        decoding.skip(LinkTypes.ETHERNET, frame, 14 + 20 + 34, frame.length));
+  }
+
+  @Test
+  void fixedHeaderCutByTheSnaplenIsTruncated() {
+    byte[] packet = ipv4().build(tcp(1, 2, 3, 4, ACK, 0));
+    assertEquals(SkipReason.TRUNCATED_TCP_HEADER, decoding.skip(LinkTypes.RAW, packet, 20 + 13, packet.length));
+  }
+
+  @Test
+  void ipPayloadShorterThanAHeaderIsTruncated() {
+    byte[] header = tcp(1, 2, 3, 4, ACK, 0);
+    assertEquals(SkipReason.TRUNCATED_TCP_HEADER,
+        decoding.skip(LinkTypes.RAW, ipv4().totalLength(20 + 12).build(header)));
+  }
+
+  @Test
+  void everyLengthFieldLyingAtOnce() {
+    // IHL 6 with 4 bytes of garbage options, total length far beyond the frame, data offset 15.
+    byte[] header = tcp(1, 2, 3, 4, ACK, 0);
+    header[12] = (byte) 0xf0;
+    byte[] packet = ipv4().options(new byte[] {(byte) 0xff, 0x00, 0x00, 0x00}).totalLength(65535).build(header);
+    assertEquals(SkipReason.BAD_TCP_HEADER_LENGTH, decoding.skip(LinkTypes.RAW, packet));
+  }
+}
