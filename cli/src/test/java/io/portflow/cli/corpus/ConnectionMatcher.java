@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,35 +21,49 @@ import java.util.Set;
 final class ConnectionMatcher {
   private ConnectionMatcher() {}
 
-  static List<Difference> compare(List<TsharkStream> streams, List<FlowRecord> flows) {
+  /** Each tshark stream number with its portflow flow; streams without one are left out. */
+  static Map<Integer, FlowRecord> pair(List<TsharkStream> streams, List<FlowRecord> flows) {
     Map<Set<HostPort>, Deque<FlowRecord>> byPair = new LinkedHashMap<>();
     flows.stream()
         .sorted(Comparator.comparingLong(FlowRecord::flowId))
-        .forEach(f -> byPair.computeIfAbsent(pair(client(f), server(f)), k -> new ArrayDeque<>()).add(f));
+        .forEach(f -> byPair.computeIfAbsent(endpoints(client(f), server(f)), k -> new ArrayDeque<>()).add(f));
+    Map<Integer, FlowRecord> pairs = new LinkedHashMap<>();
+    streams.stream().sorted(Comparator.comparingInt(TsharkStream::stream)).forEach(s -> {
+      Deque<FlowRecord> candidates = byPair.get(endpoints(s.a(), s.b()));
+      if (candidates != null && !candidates.isEmpty()) {
+        pairs.put(s.stream(), candidates.poll());
+      }
+    });
+    return pairs;
+  }
+
+  static List<Difference> compare(List<TsharkStream> streams, List<FlowRecord> flows) {
+    Map<Integer, FlowRecord> pairs = pair(streams, flows);
     List<Difference> differences = new ArrayList<>();
-    streams.stream()
-        .sorted(Comparator.comparingInt(TsharkStream::stream))
-        .forEach(s -> compareOne(s, byPair.get(pair(s.a(), s.b())), differences));
-    for (Deque<FlowRecord> unmatched : byPair.values()) {
-      for (FlowRecord flow : unmatched) {
+    for (TsharkStream stream : streams) {
+      FlowRecord flow = pairs.get(stream.stream());
+      if (flow == null) {
+        differences.add(Difference.ofStream(stream, "stream " + stream.stream() + " " + stream.a()
+            + " <-> " + stream.b() + " (" + (stream.packetsAtoB() + stream.packetsBtoA())
+            + " packets" + hints(stream) + ") has no portflow flow"));
+      } else {
+        compareCounts(stream, flow, differences);
+      }
+    }
+    Set<Long> paired = new HashSet<>();
+    pairs.values().forEach(f -> paired.add(f.flowId()));
+    for (FlowRecord flow : flows) {
+      if (!paired.contains(flow.flowId())) {
         differences.add(Difference.ofFlow(flow.flowId(), "portflow flow " + flow.flowId() + " "
             + client(flow) + " -> " + server(flow) + " (" + flow.clientToServer().packets() + "+"
             + flow.serverToClient().packets() + " packets"
-            + (flow.vlan() == null ? "" : ", vlan " + flow.vlan())
-            + ") matches no tshark stream"));
+            + (flow.vlan() == null ? "" : ", vlan " + flow.vlan()) + ") matches no tshark stream"));
       }
     }
     return differences;
   }
 
-  private static void compareOne(TsharkStream stream, Deque<FlowRecord> candidates, List<Difference> out) {
-    if (candidates == null || candidates.isEmpty()) {
-      out.add(Difference.ofStream(stream, "stream " + stream.stream() + " " + stream.a() + " <-> "
-          + stream.b() + " (" + (stream.packetsAtoB() + stream.packetsBtoA()) + " packets"
-          + hints(stream) + ") has no portflow flow"));
-      return;
-    }
-    FlowRecord flow = candidates.poll();
+  private static void compareCounts(TsharkStream stream, FlowRecord flow, List<Difference> out) {
     boolean aIsClient = stream.a().equals(client(flow));
     DirectionStats aToB = aIsClient ? flow.clientToServer() : flow.serverToClient();
     DirectionStats bToA = aIsClient ? flow.serverToClient() : flow.clientToServer();
@@ -81,15 +96,15 @@ final class ConnectionMatcher {
     return hints.toString();
   }
 
-  private static Set<HostPort> pair(HostPort x, HostPort y) {
+  private static Set<HostPort> endpoints(HostPort x, HostPort y) {
     return x.equals(y) ? Set.of(x) : Set.of(x, y);
   }
 
-  private static HostPort client(FlowRecord flow) {
+  static HostPort client(FlowRecord flow) {
     return HostPort.of(flow.client().ip(), flow.client().port());
   }
 
-  private static HostPort server(FlowRecord flow) {
+  static HostPort server(FlowRecord flow) {
     return HostPort.of(flow.server().ip(), flow.server().port());
   }
 }
