@@ -1,6 +1,7 @@
 package io.portflow.analyze;
 
 import io.portflow.analyze.decode.PacketDecoder;
+import io.portflow.analyze.decode.Segment;
 import io.portflow.analyze.decode.SkipReason;
 import io.portflow.analyze.flow.FlowTracker;
 import java.util.Collections;
@@ -9,11 +10,14 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The analyzer: frames in, flow records out. Each frame is decoded in place down to its TCP
- * header; TCP segments are counted against their flows, every other frame against a named reason in
- * the summary's {@code skipped} map, so that {@code packets == tcpPackets + sum(skipped)}.
+ * The analyzer: frames in, flow records out. Each frame is decoded in place down to its TCP or UDP
+ * header; segments of the selected transports are counted against their flows, every other frame
+ * against a named reason in the summary's {@code skipped} map, so that {@code packets == tcpPackets
+ * + udpPackets + sum(skipped)}.
  *
- * <p>Feed frames in capture order, then call {@link #finish()}. Not thread-safe.
+ * <p>Feed frames in capture order, then call {@link #finish()}. A flow goes to the sink as soon as
+ * it finishes by capture time (closed and lingered, idle, or its 4-tuple reused), so a long capture
+ * streams records out while it is read and memory follows the flows alive at once. Not thread-safe.
  */
 public final class FlowAnalyzer {
   private static final SkipReason[] REASONS = SkipReason.values();
@@ -24,7 +28,10 @@ public final class FlowAnalyzer {
   private final long[] skipped = new long[REASONS.length];
   private long packets;
   private long bytes;
+  private final boolean tcpSelected;
+  private final boolean udpSelected;
   private long tcpPackets;
+  private long udpPackets;
   private long firstSeenNanos;
   private long lastSeenNanos;
 
@@ -32,6 +39,8 @@ public final class FlowAnalyzer {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(sink, "sink");
     this.flows = new FlowTracker(config, sink);
+    this.tcpSelected = config.selects(Transport.TCP);
+    this.udpSelected = config.selects(Transport.UDP);
   }
 
   /**
@@ -55,20 +64,42 @@ public final class FlowAnalyzer {
     packets++;
     bytes += Integer.toUnsignedLong(wireLength);
     linkTypes.increment(linkType);
-    if (decoder.decode(linkType, data, offset, capturedLength, wireLength, timestampNanos)) {
-      tcpPackets++;
-      flows.onSegment(decoder.segment(), timestampNanos, wireLength);
-    } else {
+    flows.advance(timestampNanos);
+    if (!decoder.decode(linkType, data, offset, capturedLength, wireLength, timestampNanos)) {
       skipped[decoder.skipReason().ordinal()]++;
+      return;
     }
+    Segment segment = decoder.segment();
+    boolean tcp = segment.protocol() == Segment.TCP;
+    if (!(tcp ? tcpSelected : udpSelected)) {
+      skipped[(tcp ? SkipReason.TCP : SkipReason.UDP).ordinal()]++;
+      return;
+    }
+    if (tcp) {
+      tcpPackets++;
+    } else {
+      udpPackets++;
+    }
+    flows.onSegment(segment, timestampNanos, wireLength);
   }
 
   /**
-   * Emits every flow still open, in flow-id order, with end reason {@code end-of-capture}. Frames
-   * fed afterwards start new flows (with later ids).
+   * Emits every flow still in the table, in flow-id order: end reason {@code end-of-capture}, or
+   * {@code fin} / {@code rst} for a connection that had ended. Frames fed afterwards start new
+   * flows (with later ids).
    */
   public void finish() {
     flows.finish();
+  }
+
+  /** Flows alive now: started and not yet emitted. */
+  public int activeFlows() {
+    return flows.active();
+  }
+
+  /** The most flows that were alive at once so far: what the flow table's memory follows. */
+  public int peakActiveFlows() {
+    return flows.peakActive();
   }
 
   /** Totals so far; {@code flows} counts the records emitted up to now. */
@@ -88,6 +119,7 @@ public final class FlowAnalyzer {
         firstSeenNanos,
         lastSeenNanos,
         Collections.unmodifiableMap(linkTypes.byName()),
-        Collections.unmodifiableMap(reasons));
+        Collections.unmodifiableMap(reasons),
+        udpPackets);
   }
 }

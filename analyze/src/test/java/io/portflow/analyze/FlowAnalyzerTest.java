@@ -10,7 +10,9 @@ import static io.portflow.analyze.testing.Frames.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.portflow.analyze.testing.Frames;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,8 @@ class FlowAnalyzerTest {
         summary.linkTypes());
     assertEquals(Map.of("arp", 1L, "udp", 1L, "truncated-link-header", 1L, "unknown-link-type-147", 2L),
         summary.skipped());
+    assertEquals(Map.of("truncated-link-header", 1L, "unknown-link-type-147", 2L),
+        summary.anomalies(), "ARP and UDP are skipped, not anomalies");
     long skipped = summary.skipped().values().stream().mapToLong(Long::longValue).sum();
     assertEquals(summary.packets(), summary.tcpPackets() + skipped);
   }
@@ -105,5 +109,61 @@ class FlowAnalyzerTest {
     analyzer.finish();
     assertEquals(1, records.get(0).clientToServer().packets() + records.get(0).serverToClient().packets());
     assertEquals(Map.of("icmp", 1L), analyzer.summary().skipped());
+  }
+
+  @Test
+  void udpIsSkippedUnlessSelected() {
+    byte[] dns = Frames.datagram("10.0.0.1", 51000, "10.0.0.53", 53, 30);
+    byte[] syn = segment("10.0.0.1", 40000, "10.0.0.2", 80, SYN, 1, 0, 0);
+    frame(1, LinkTypes.RAW, dns);
+    frame(2, LinkTypes.RAW, syn);
+    analyzer.finish();
+    assertEquals(List.of("tcp"), records.stream().map(FlowRecord::transport).toList());
+    assertEquals(Map.of("udp", 1L), analyzer.summary().skipped());
+    assertEquals(0, analyzer.summary().udpPackets());
+
+    List<FlowRecord> both = new ArrayList<>();
+    FlowAnalyzer withUdp = new FlowAnalyzer(
+        AnalyzerConfig.defaults().withTransports(EnumSet.of(Transport.TCP, Transport.UDP)), both::add);
+    withUdp.onFrame(1, LinkTypes.RAW, dns, 0, dns.length, dns.length);
+    withUdp.onFrame(2, LinkTypes.RAW, syn, 0, syn.length, syn.length);
+    withUdp.finish();
+    assertEquals(List.of("udp", "tcp"), both.stream().map(FlowRecord::transport).toList());
+    CaptureSummary summary = withUdp.summary();
+    assertEquals(1, summary.udpPackets());
+    assertEquals(1, summary.tcpPackets());
+    assertEquals(Map.of(), summary.skipped());
+  }
+
+  @Test
+  void udpAloneSkipsTcpByName() {
+    List<FlowRecord> udpOnly = new ArrayList<>();
+    FlowAnalyzer analyzer = new FlowAnalyzer(
+        AnalyzerConfig.defaults().withTransports(EnumSet.of(Transport.UDP)), udpOnly::add);
+    byte[] syn = segment("10.0.0.1", 40000, "10.0.0.2", 80, SYN, 1, 0, 0);
+    analyzer.onFrame(1, LinkTypes.RAW, syn, 0, syn.length, syn.length);
+    analyzer.finish();
+    assertEquals(List.of(), udpOnly);
+    assertEquals(Map.of("tcp", 1L), analyzer.summary().skipped());
+    assertEquals(1, analyzer.summary().packets());
+  }
+
+  @Test
+  void damagedFramesAreCountedAsNamedAnomaliesNotErrors() {
+    byte[] syn = segment("10.0.0.1", 40000, "10.0.0.2", 80, SYN, 1, 0, 0);
+    byte[] badIhl = ipv4().ihl(3).build(new byte[20]);
+    byte[] shortTcp = syn.clone();
+    shortTcp[20 + 12] = 0x40; // data offset 4 words: 16 bytes
+    byte[] laterFragment = ipv4().fragment(8, false).build(new byte[16]);
+    frame(1, LinkTypes.RAW, badIhl);
+    frame(2, LinkTypes.RAW, shortTcp);
+    frame(3, LinkTypes.RAW, laterFragment);
+    frame(4, LinkTypes.RAW, java.util.Arrays.copyOf(syn, 30));
+    frame(5, 999, syn);
+    analyzer.finish();
+    assertEquals(Map.of("bad-ipv4-header-length", 1L, "bad-tcp-header-length", 1L,
+        "ipv4-fragment", 1L, "truncated-tcp-header", 1L, "unknown-link-type-999", 1L),
+        analyzer.summary().anomalies());
+    assertEquals(List.of(), records);
   }
 }

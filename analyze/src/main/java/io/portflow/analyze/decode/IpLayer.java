@@ -6,7 +6,7 @@ import static io.portflow.analyze.decode.Bytes.u16;
 import static io.portflow.analyze.decode.Bytes.u8;
 
 /**
- * IPv4 (RFC 791) and IPv6 (RFC 8200) down to the TCP header: options and extension headers are
+ * IPv4 (RFC 791) and IPv6 (RFC 8200) down to the TCP or UDP header: options and extension headers are
  * skipped, tunnels (IP-in-IP, 6in4, GRE, VXLAN, Geneve, GTP-U) are unwrapped (the inner connection
  * is the flow, as tshark and Zeek count it), fragments go through the {@link FragmentTable}. An
  * unfinished IPv4 source route names the final destination, which is the flow's destination (as
@@ -191,7 +191,10 @@ final class IpLayer {
       case PROTO_GRE:
         return tunnel(Tunnels.gre(data, offset, capturedEnd, out), data, capturedEnd, ipEnd, depth);
       case PROTO_UDP:
-        return tunnel(Tunnels.udp(data, offset, capturedEnd, out), data, capturedEnd, ipEnd, depth);
+        int inner = Tunnels.udp(data, offset, capturedEnd, out);
+        return inner == Tunnels.NOT_A_TUNNEL
+            ? UdpHeader.decode(data, offset, capturedEnd, ipEnd, out)
+            : tunnel(inner, data, capturedEnd, ipEnd, depth);
       case PROTO_AH:
         return authenticationHeader(data, offset, capturedEnd, ipEnd, depth);
       case PROTO_ICMP:
@@ -273,6 +276,12 @@ final class IpLayer {
       return PacketDecoder.skip(reason);
     }
     byte[] prefix = datagram.prefix();
-    return transport(protocol, prefix, 0, datagram.prefixLength(), datagram.totalLength(), depth);
+    int result =
+        transport(protocol, prefix, 0, datagram.prefixLength(), datagram.totalLength(), depth);
+    if (result == PacketDecoder.OK) {
+      // Only the headers were copied out of the fragments, but every fragment was there.
+      out.markPayloadCaptured();
+    }
+    return result;
   }
 }

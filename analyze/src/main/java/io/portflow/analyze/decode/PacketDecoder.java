@@ -1,7 +1,7 @@
 package io.portflow.analyze.decode;
 
 /**
- * Turns one frame into a TCP {@link Segment}, or says why it holds none. Not thread-safe: one
+ * Turns one frame into a TCP or UDP {@link Segment}, or says why it holds none. Not thread-safe: one
  * decoder per stream of frames, because IP fragments are remembered across frames.
  *
  * <p>Internally every layer returns an offset (or {@link #OK}) on success and a negative skip code
@@ -31,8 +31,8 @@ public final class PacketDecoder {
    * @param offset where the frame starts in {@code data}
    * @param capturedLength bytes of the frame present in {@code data}
    * @param wireLength the frame's original length on the wire, unsigned
-   * @return true when the frame carries a TCP segment, now in {@link #segment()}; false when it was
-   *     skipped for {@link #skipReason()}
+   * @return true when the frame carries a TCP segment or a UDP datagram, now in {@link
+   *     #segment()}; false when it was skipped for {@link #skipReason()}
    */
   public boolean decode(
       int linkType, byte[] data, int offset, int capturedLength, int wireLength, long timestampNanos) {
@@ -58,7 +58,7 @@ public final class PacketDecoder {
     return segment;
   }
 
-  /** Why the last frame was skipped, or null when it carried a TCP segment. */
+  /** Why the last frame was skipped, or null when it carried a TCP segment or UDP datagram. */
   public SkipReason skipReason() {
     return skipReason;
   }

@@ -1,8 +1,8 @@
 package io.portflow.analyze.decode;
 
 /**
- * The TCP segment found in the last decoded frame: addresses, ports, VLAN ids and the TCP fields
- * a flow needs. One instance is reused for every frame, so read it before decoding the next one.
+ * The TCP segment or UDP datagram found in the last decoded frame: addresses, ports, VLAN ids and
+ * the TCP fields a flow needs. One instance is reused for every frame, so read it before decoding the next one.
  *
  * <p>Addresses are two longs: an IPv4 address is {@code hi = 0, lo = address & 0xffffffffL}; an
  * IPv6 address is its high and low 64 bits. The IP version tells the two apart.
@@ -17,6 +17,11 @@ public final class Segment {
   public static final int PSH = 0x08;
   public static final int ACK = 0x10;
 
+  /** IP protocol numbers of the transports a segment can hold. */
+  public static final int TCP = 6;
+  public static final int UDP = 17;
+
+  private int protocol;
   private int ipVersion;
   private long srcHi;
   private long srcLo;
@@ -31,6 +36,10 @@ public final class Segment {
   private int flags;
   private int window;
   private int payloadLength;
+  private int capturedPayloadLength;
+  private int mss = -1;
+  private int windowScale = -1;
+  private boolean sackPermitted;
 
   void reset() {
     vlanOuter = NO_VLAN;
@@ -62,8 +71,9 @@ public final class Segment {
     this.dstLo = dstLo;
   }
 
-  void setTcp(
-      int srcPort, int dstPort, int seq, int ack, int flags, int window, int payloadLength) {
+  void setTcp(int srcPort, int dstPort, int seq, int ack, int flags, int window,
+      int payloadLength, int capturedPayloadLength) {
+    this.protocol = TCP;
     this.srcPort = srcPort;
     this.dstPort = dstPort;
     this.seq = seq;
@@ -71,6 +81,29 @@ public final class Segment {
     this.flags = flags;
     this.window = window;
     this.payloadLength = payloadLength;
+    this.capturedPayloadLength = capturedPayloadLength;
+  }
+
+  void setUdp(int srcPort, int dstPort, int payloadLength, int capturedPayloadLength) {
+    setTcp(srcPort, dstPort, 0, 0, 0, 0, payloadLength, capturedPayloadLength);
+    setOptions(-1, -1, false);
+    this.protocol = UDP;
+  }
+
+  void setOptions(int mss, int windowScale, boolean sackPermitted) {
+    this.mss = mss;
+    this.windowScale = windowScale;
+    this.sackPermitted = sackPermitted;
+  }
+
+  /** A datagram put together from fragments was captured whole: all of its payload is present. */
+  void markPayloadCaptured() {
+    capturedPayloadLength = payloadLength;
+  }
+
+  /** {@link #TCP} or {@link #UDP}. A UDP datagram has no sequence numbers, flags or window (all 0). */
+  public int protocol() {
+    return protocol;
   }
 
   /** 4 or 6: the version of the IP header that carried the TCP header (the inner one in a tunnel). */
@@ -135,6 +168,29 @@ public final class Segment {
   /** TCP payload bytes: the IP payload length minus the TCP header length, not the captured bytes. */
   public int payloadLength() {
     return payloadLength;
+  }
+
+  /**
+   * TCP payload bytes present in the captured frame: less than {@link #payloadLength()} when the
+   * snapshot length cut the segment short.
+   */
+  public int capturedPayloadLength() {
+    return capturedPayloadLength;
+  }
+
+  /** MSS option of a SYN or SYN+ACK, or -1 (absent, or not a SYN). */
+  public int mss() {
+    return mss;
+  }
+
+  /** Window scale shift count offered by a SYN or SYN+ACK, or -1 (absent, or not a SYN). */
+  public int windowScale() {
+    return windowScale;
+  }
+
+  /** Whether a SYN or SYN+ACK offered SACK (option 4). */
+  public boolean sackPermitted() {
+    return sackPermitted;
   }
 
   /** SYN without ACK: the first packet of a connection attempt. */

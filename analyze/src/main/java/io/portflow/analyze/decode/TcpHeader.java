@@ -4,7 +4,10 @@ import static io.portflow.analyze.decode.Bytes.i32;
 import static io.portflow.analyze.decode.Bytes.u16;
 import static io.portflow.analyze.decode.Bytes.u8;
 
-/** The fixed TCP header (RFC 9293 section 3.1). Options are skipped, never parsed. */
+/**
+ * The TCP header (RFC 9293 section 3.1). Options are read only from a SYN ({@link TcpOptions}):
+ * they are what a handshake offers, and every other segment's options are skipped unread.
+ */
 final class TcpHeader {
   static final int MIN_LENGTH = 20;
 
@@ -29,14 +32,22 @@ final class TcpHeader {
     if (headerLength > capturedEnd - offset) {
       return PacketDecoder.skip(SkipReason.TRUNCATED_TCP_HEADER);
     }
+    int flags = u16(data, offset + 12) & 0x0fff;
+    int payload = ipPayload - headerLength;
     out.setTcp(
         u16(data, offset),
         u16(data, offset + 2),
         i32(data, offset + 4),
         i32(data, offset + 8),
-        u16(data, offset + 12) & 0x0fff,
+        flags,
         u16(data, offset + 14),
-        ipPayload - headerLength);
+        payload,
+        Math.max(0, Math.min(payload, capturedEnd - offset - headerLength)));
+    if ((flags & Segment.SYN) != 0 && headerLength > MIN_LENGTH) {
+      TcpOptions.read(data, offset + MIN_LENGTH, offset + headerLength, out);
+    } else {
+      out.setOptions(-1, -1, false);
+    }
     return PacketDecoder.OK;
   }
 }

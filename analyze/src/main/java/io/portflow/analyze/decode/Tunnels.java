@@ -15,6 +15,8 @@ final class Tunnels {
   static final int GTP_U_PORT = 2152;
   static final int GRE_IN_UDP_PORT = 4754;
   private static final int GTP_G_PDU = 0xff;
+  /** What {@link #udp} returns for a datagram that is not a tunnel: it is the flow itself. */
+  static final int NOT_A_TUNNEL = Integer.MIN_VALUE;
 
   private static final int GRE_CHECKSUM = 0x8000;
   private static final int GRE_ROUTING = 0x4000;
@@ -86,15 +88,15 @@ final class Tunnels {
 
   /**
    * A UDP datagram: VXLAN and Geneve carry Ethernet, GTP-U IP, GRE-in-UDP (RFC 8086) a GRE header;
-   * any other UDP is counted as
-   * {@code udp}. As tshark does, the lower port is tried first; the higher port only when the lower
-   * one is not a well-known port (a DNS query from port 4789 is DNS, not VXLAN).
+   * any other datagram (or one too short to tell) is {@link #NOT_A_TUNNEL}. As tshark does, the
+   * lower port is tried first; the higher port only when the lower one is not a well-known port (a
+   * DNS query from port 4789 is DNS, not VXLAN).
    *
    * @param end end of the captured bytes of the UDP datagram
    */
   static int udp(byte[] data, int offset, int end, Segment out) {
     if (end - offset < 8) {
-      return PacketDecoder.skip(SkipReason.UDP);
+      return NOT_A_TUNNEL;
     }
     int low = Math.min(u16(data, offset), u16(data, offset + 2));
     int high = Math.max(u16(data, offset), u16(data, offset + 2));
@@ -111,7 +113,7 @@ final class Tunnels {
       case GRE_IN_UDP_PORT:
         return gre(data, payload, end, out);
       default:
-        return PacketDecoder.skip(SkipReason.UDP);
+        return NOT_A_TUNNEL;
     }
   }
 
@@ -130,7 +132,7 @@ final class Tunnels {
     }
     int flags = u8(data, offset);
     if ((flags & 0xf0) != 0x30 || u8(data, offset + 1) != GTP_G_PDU) {
-      return PacketDecoder.skip(SkipReason.UDP);
+      return NOT_A_TUNNEL; // echo and other signalling: an ordinary datagram
     }
     int at = offset + 8;
     if ((flags & 0x07) != 0) {

@@ -1,11 +1,14 @@
 package io.portflow.analyze.flow;
 
 import io.portflow.analyze.decode.Segment;
+import io.portflow.analyze.tcp.EndpointState;
+import io.portflow.analyze.tcp.TcpConnectionState;
 
 /**
- * What the table keeps for one TCP connection: its key, per-direction counters and the handshake
- * facts the roles are decided from. Primitive fields only. Sides are those of the canonical key:
- * {@link #SIDE_A} sorts first by (address, port).
+ * What the table keeps for one TCP connection or UDP flow: its key, per-direction counters, the
+ * handshake facts the roles are decided from and, for TCP, Zeek's view of its state. Sides are
+ * those of the canonical key: {@link #SIDE_A} sorts first by (address, port). The TCP state numbers
+ * its ends differently, from the sender of the first segment (see {@link #firstFromA}).
  */
 final class Flow {
   static final int SIDE_A = 0;
@@ -14,6 +17,8 @@ final class Flow {
 
   final long id;
   final int hash;
+  /** {@link Segment#TCP} or {@link Segment#UDP}. */
+  final int protocol;
   final int ipVersion;
   final long aHi;
   final long aLo;
@@ -23,6 +28,10 @@ final class Flow {
   final int bPort;
   final int vlanOuter;
   final int vlanInner;
+  /** Whether side a sent the first segment: the TCP state's endpoint A is that sender. */
+  final boolean firstFromA;
+  /** Zeek's TCP state; null for a UDP flow. */
+  final TcpConnectionState tcp;
 
   long firstSeenNanos;
   long lastSeenNanos;
@@ -46,13 +55,25 @@ final class Flow {
   boolean baseSeqASet;
   boolean baseSeqBSet;
 
+  /** The expiry queue holding this flow, and its neighbours there (see {@link ExpiryQueue}). */
+  ExpiryQueue queue;
+  Flow older;
+  Flow newer;
+  /** Capture clock when this flow last went to the tail of its queue. */
+  long queuedAtNanos;
+
   int firstSender = NO_SIDE;
   int firstBareSynSender = NO_SIDE;
   int firstSynAckSender = NO_SIDE;
 
-  Flow(long id, FlowProbe key, long timestampNanos) {
+  /**
+   * @param firstSenderIsClient the roles' verdict on the first segment alone, which the TCP state
+   *     needs from the start (Zeek's originator)
+   */
+  Flow(long id, FlowProbe key, long timestampNanos, boolean firstSenderIsClient) {
     this.id = id;
     hash = key.hash;
+    protocol = key.protocol;
     ipVersion = key.ipVersion;
     aHi = key.aHi;
     aLo = key.aLo;
@@ -62,12 +83,15 @@ final class Flow {
     bPort = key.bPort;
     vlanOuter = key.vlanOuter;
     vlanInner = key.vlanInner;
+    firstFromA = key.fromA;
+    tcp = protocol == Segment.TCP ? new TcpConnectionState(firstSenderIsClient) : null;
     firstSeenNanos = timestampNanos;
     lastSeenNanos = timestampNanos;
   }
 
   boolean matches(FlowProbe key) {
     return hash == key.hash
+        && protocol == key.protocol
         && aLo == key.aLo
         && bLo == key.bLo
         && aPort == key.aPort
@@ -98,7 +122,9 @@ final class Flow {
   void add(Segment segment, boolean fromA, long timestampNanos, int wireLength) {
     int flags = segment.flags();
     int side = fromA ? SIDE_A : SIDE_B;
-    recordBaseSeq(segment, fromA);
+    if (tcp != null) {
+      recordBaseSeq(segment, fromA);
+    }
     if (fromA) {
       packetsFromA++;
       bytesFromA += Integer.toUnsignedLong(wireLength);
@@ -122,6 +148,51 @@ final class Flow {
     // Min and max, so that a capture whose clock steps back never gives a negative duration.
     firstSeenNanos = Math.min(firstSeenNanos, timestampNanos);
     lastSeenNanos = Math.max(lastSeenNanos, timestampNanos);
+  }
+
+  /**
+   * Feeds a segment to the TCP state, after {@link #add}. Options are offered only on a SYN; the
+   * state keeps whatever the last SYN of each side offered.
+   */
+  void track(Segment segment, boolean fromA, long timestampNanos) {
+    if (tcp == null) {
+      return;
+    }
+    boolean fromFirst = fromA == firstFromA;
+    int flags = segment.flags() & 0xff;
+    if ((flags & Segment.SYN) != 0) {
+      tcp.onOptions(fromFirst, segment.mss(), segment.windowScale(), segment.sackPermitted());
+    }
+    tcp.onSegment(fromFirst, flags, Integer.toUnsignedLong(segment.seq()),
+        Integer.toUnsignedLong(segment.ack()), segment.payloadLength(),
+        segment.capturedPayloadLength(), segment.window(), timestampNanos);
+  }
+
+  /** Whether the TCP state's endpoint A (the first sender) is the canonical side {@code side}. */
+  boolean isFirstSender(int side) {
+    return (side == SIDE_A) == firstFromA;
+  }
+
+  /** A side sent a RST that still stands (a FIN exchange after it makes it a normal close). */
+  boolean wasReset() {
+    return tcp != null
+        && (tcp.state(true) == EndpointState.RESET || tcp.state(false) == EndpointState.RESET);
+  }
+
+  /**
+   * Zeek's close_complete: both sides closed, or one closed and the other never sent anything.
+   * A reset connection counts too (see {@link #wasReset()}).
+   */
+  boolean closeComplete() {
+    if (tcp == null) {
+      return false;
+    }
+    boolean a = tcp.closed(true);
+    boolean b = tcp.closed(false);
+    return (a && b)
+        || wasReset()
+        || (a && tcp.state(false) == EndpointState.INACTIVE)
+        || (b && tcp.state(true) == EndpointState.INACTIVE);
   }
 
   private void recordBaseSeq(Segment segment, boolean fromA) {

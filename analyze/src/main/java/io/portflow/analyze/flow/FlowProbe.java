@@ -3,11 +3,13 @@ package io.portflow.analyze.flow;
 import io.portflow.analyze.decode.Segment;
 
 /**
- * The canonical key of the current segment, reused for every lookup so that finding a flow
+ * The canonical key (transport, addresses, ports, VLAN ids) of the current segment, reused for every lookup so that finding a flow
  * allocates nothing. Side a is the endpoint that sorts first by (address, port), so both directions
  * of a connection produce the same key.
  */
 final class FlowProbe {
+  /** {@link Segment#TCP} or {@link Segment#UDP}. */
+  int protocol;
   int ipVersion;
   long aHi;
   long aLo;
@@ -22,6 +24,7 @@ final class FlowProbe {
   boolean fromA;
 
   void set(Segment segment) {
+    protocol = segment.protocol();
     ipVersion = segment.ipVersion();
     vlanOuter = segment.vlanOuter();
     vlanInner = segment.vlanInner();
@@ -55,7 +58,7 @@ final class FlowProbe {
   }
 
   private int hash() {
-    long h = ipVersion;
+    long h = (long) protocol << 8 | ipVersion;
     h = h * 0x9e3779b97f4a7c15L + aHi;
     h = h * 0x9e3779b97f4a7c15L + aLo;
     h = h * 0x9e3779b97f4a7c15L + bHi;

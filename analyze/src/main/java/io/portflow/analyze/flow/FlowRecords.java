@@ -5,40 +5,52 @@ import io.portflow.analyze.DirectionStats;
 import io.portflow.analyze.EndReason;
 import io.portflow.analyze.Endpoint;
 import io.portflow.analyze.FlowRecord;
+import io.portflow.analyze.HandshakeRtt;
 import io.portflow.analyze.PortClass;
+import io.portflow.analyze.Transport;
+import io.portflow.analyze.communityid.CommunityId;
 import io.portflow.analyze.decode.IpText;
 import io.portflow.analyze.decode.Segment;
 import io.portflow.analyze.port.ServiceNames;
+import io.portflow.analyze.tcp.TcpDirectionDetail;
 
 /**
- * Turns a finished {@link Flow} into the {@link FlowRecord} writers print: roles, port labels and
- * per-direction counters oriented client to server. Community ID, conn_state and history are left
- * null; they come from the TCP state tracking.
+ * Turns a finished {@link Flow} into the {@link FlowRecord} writers print: roles, port labels,
+ * per-direction counters oriented client to server, Community ID, and Zeek's conn_state and
+ * history rendered for the client the roles chose (from the TCP state, or for UDP from who sent).
  */
 final class FlowRecords {
-  private static final String TRANSPORT_TCP = "tcp";
-
   private final AnalyzerConfig config;
   private final ServiceNames names;
   private final Roles roles;
+  private final CommunityId communityId;
 
-  FlowRecords(AnalyzerConfig config, ServiceNames names) {
+  FlowRecords(AnalyzerConfig config, ServiceNames names, Roles roles) {
     this.config = config;
     this.names = names;
-    this.roles = new Roles(config, names);
+    this.roles = roles;
+    this.communityId = new CommunityId(config.communityIdSeed());
   }
 
-  FlowRecord toRecord(Flow flow, EndReason endReason) {
+  FlowRecord toRecord(Flow flow, EndReason trigger) {
+    return flow.tcp == null ? datagrams(flow, trigger) : connection(flow, trigger);
+  }
+
+  private FlowRecord connection(Flow flow, EndReason trigger) {
     Roles.Role role = roles.decide(flow);
     boolean clientIsA = role.clientSide() == Flow.SIDE_A;
-    Endpoint a = endpoint(flow.ipVersion, flow.aHi, flow.aLo, flow.aPort, clientIsA);
-    Endpoint b = endpoint(flow.ipVersion, flow.bHi, flow.bLo, flow.bPort, !clientIsA);
-    DirectionStats fromA = new DirectionStats(flow.packetsFromA, flow.bytesFromA, flow.payloadFromA);
-    DirectionStats fromB = new DirectionStats(flow.packetsFromB, flow.bytesFromB, flow.payloadFromB);
+    boolean clientIsFirst = flow.isFirstSender(role.clientSide());
+    Endpoint a = endpoint(flow, flow.aHi, flow.aLo, flow.aPort, clientIsA);
+    Endpoint b = endpoint(flow, flow.bHi, flow.bLo, flow.bPort, !clientIsA);
+    boolean aIsFirst = flow.isFirstSender(Flow.SIDE_A);
+    DirectionStats fromA = direction(flow.packetsFromA, flow.bytesFromA, flow.payloadFromA,
+        flow.tcp.detail(aIsFirst));
+    DirectionStats fromB = direction(flow.packetsFromB, flow.bytesFromB, flow.payloadFromB,
+        flow.tcp.detail(!aIsFirst));
     return new FlowRecord(
         flow.id,
-        null,
-        TRANSPORT_TCP,
+        communityId(flow),
+        Transport.TCP.label(),
         flow.ipVersion,
         flow.vlanOuter == Segment.NO_VLAN ? null : flow.vlanOuter,
         clientIsA ? a : b,
@@ -48,17 +60,84 @@ final class FlowRecords {
         flow.lastSeenNanos,
         clientIsA ? fromA : fromB,
         clientIsA ? fromB : fromA,
-        null,
-        null,
-        endReason);
+        flow.tcp.connState(clientIsFirst),
+        flow.tcp.history(clientIsFirst),
+        endReason(flow, trigger),
+        new HandshakeRtt(flow.tcp.synToSynAckNanos(), flow.tcp.synAckToAckNanos()));
   }
 
-  private Endpoint endpoint(int ipVersion, long hi, long lo, int port, boolean client) {
+  /** A UDP flow: no TCP detail; Zeek's UDP conn_state and history from who sent, in what order. */
+  private FlowRecord datagrams(Flow flow, EndReason trigger) {
+    Roles.Role role = roles.decide(flow);
+    boolean clientIsA = role.clientSide() == Flow.SIDE_A;
+    Endpoint a = endpoint(flow, flow.aHi, flow.aLo, flow.aPort, clientIsA);
+    Endpoint b = endpoint(flow, flow.bHi, flow.bLo, flow.bPort, !clientIsA);
+    DirectionStats fromA = new DirectionStats(flow.packetsFromA, flow.bytesFromA, flow.payloadFromA);
+    DirectionStats fromB = new DirectionStats(flow.packetsFromB, flow.bytesFromB, flow.payloadFromB);
+    DirectionStats fromClient = clientIsA ? fromA : fromB;
+    DirectionStats fromServer = clientIsA ? fromB : fromA;
+    boolean clientFirst = flow.firstSender == role.clientSide();
+    return new FlowRecord(
+        flow.id,
+        communityId(flow),
+        Transport.UDP.label(),
+        flow.ipVersion,
+        flow.vlanOuter == Segment.NO_VLAN ? null : flow.vlanOuter,
+        clientIsA ? a : b,
+        clientIsA ? b : a,
+        role.source(),
+        flow.firstSeenNanos,
+        flow.lastSeenNanos,
+        fromClient,
+        fromServer,
+        UdpStates.connState(fromClient.packets() > 0, fromServer.packets() > 0),
+        UdpStates.history(clientFirst, fromClient.packets() > 0, fromServer.packets() > 0),
+        trigger,
+        null);
+  }
+
+  private static DirectionStats direction(long packets, long bytes, long payload,
+      TcpDirectionDetail tcp) {
+    return new DirectionStats(packets, bytes, payload, tcp.retransmittedSegments(),
+        tcp.retransmittedBytes(), tcp.outOfOrderSegments(), tcp.zeroWindowEvents(),
+        tcp.mss() < 0 ? null : tcp.mss(), tcp.windowScale() < 0 ? null : tcp.windowScale());
+  }
+
+  /**
+   * How the connection ended, when it did: a RST, or a close Zeek calls complete. {@code trigger}
+   * (reuse, idle timeout, end of capture) only when it had not ended.
+   */
+  static EndReason endReason(Flow flow, EndReason trigger) {
+    if (flow.wasReset()) {
+      return EndReason.RST;
+    }
+    return flow.closeComplete() ? EndReason.FIN : trigger;
+  }
+
+  private String communityId(Flow flow) {
+    int length = flow.ipVersion == 4 ? 4 : 16;
+    int protocol = flow.protocol == Segment.UDP ? CommunityId.UDP : CommunityId.TCP;
+    return communityId.of(protocol, address(flow.aHi, flow.aLo, length), flow.aPort,
+        address(flow.bHi, flow.bLo, length), flow.bPort);
+  }
+
+  /** The address in network order: the low 4 bytes for IPv4, all 16 for IPv6. */
+  private static byte[] address(long hi, long lo, int length) {
+    byte[] bytes = new byte[length];
+    for (int i = 0; i < length; i++) {
+      int fromEnd = length - 1 - i;
+      long word = fromEnd >= 8 ? hi : lo;
+      bytes[i] = (byte) (word >>> (8 * (fromEnd & 7)));
+    }
+    return bytes;
+  }
+
+  private Endpoint endpoint(Flow flow, long hi, long lo, int port, boolean client) {
     return new Endpoint(
-        IpText.format(ipVersion, hi, lo),
+        IpText.format(flow.ipVersion, hi, lo),
         port,
         PortClass.of(port),
         client && config.isEphemeral(port),
-        names.tcp(port));
+        flow.protocol == Segment.UDP ? names.udp(port) : names.tcp(port));
   }
 }

@@ -7,17 +7,47 @@ import io.portflow.analyze.decode.Segment;
 import io.portflow.analyze.port.ServiceNames;
 
 /**
- * Groups TCP segments into flows. A flow is created on its first segment, numbered in that order
- * (as tshark numbers {@code tcp.stream}), and emitted to the {@link FlowSink} when a new connection
- * takes over its 4-tuple or when the input ends. Not thread-safe.
+ * Groups TCP segments and UDP datagrams into flows. A flow is created on its first segment, numbered in that order
+ * (as tshark numbers {@code tcp.stream}), fed to its {@link io.portflow.analyze.tcp.TcpConnectionState}
+ * segment by segment, and emitted to the {@link FlowSink} and dropped from the table when it
+ * finishes, so that memory holds only the flows alive at once.
+ *
+ * <p>A flow finishes, by capture time:
+ *
+ * <ul>
+ *   <li>{@link AnalyzerConfig#CLOSE_LINGER} after its close completed (both sides sent a FIN, a
+ *       RST, or a FIN to a silent peer): Zeek's tcp_close_delay, which keeps a late ACK or a
+ *       retransmitted FIN in the flow;
+ *   <li>after {@link AnalyzerConfig#idleTimeout()} without a packet, if it had not closed (UDP:
+ *       {@link AnalyzerConfig#udpIdleTimeout()});
+ *   <li>when a new connection takes over its 4-tuple, or when the input ends.
+ * </ul>
+ *
+ * <p>Port reuse follows tshark 4.0's {@code tcp.stream} rule, not Zeek's {@code IsReuse}, so that
+ * packet and byte counts stay comparable with tshark: a bare SYN splits when its sequence number
+ * differs from its sender's base sequence number, open or closed. Zeek splits in the same cases
+ * except three rare ones: a SYN with the old initial sequence number after a close (Zeek splits,
+ * tshark does not), a bare SYN from the responder (Zeek compares it with the originator's ISN),
+ * and a SYN+ACK with a new number while the originator is silent (Zeek splits).
+ *
+ * <p>Emission order is a function of the input alone: expired flows in deadline order (ties by
+ * flow id), then at the end every remaining flow in flow-id order. Not thread-safe.
  */
 public final class FlowTracker {
   private final FlowSink sink;
+  private final Roles roles;
   private final FlowRecords records;
   private final FlowTable table = new FlowTable();
   private final FlowProbe probe = new FlowProbe();
+  private final ExpiryQueue open;
+  private final ExpiryQueue closing;
+  private final ExpiryQueue datagrams;
+  private final ExpiryQueue[] queues;
+  /** The latest capture time seen: deadlines run on it, so a clock stepping back delays nothing. */
+  private long clock = Long.MIN_VALUE;
   private long nextId;
   private long emitted;
+  private int peakActive;
 
   public FlowTracker(AnalyzerConfig config, FlowSink sink) {
     this(config, ServiceNames.iana(), sink);
@@ -25,32 +55,58 @@ public final class FlowTracker {
 
   FlowTracker(AnalyzerConfig config, ServiceNames names, FlowSink sink) {
     this.sink = sink;
-    this.records = new FlowRecords(config, names);
+    this.roles = new Roles(config, names);
+    this.records = new FlowRecords(config, names, roles);
+    this.open = new ExpiryQueue(config.idleTimeout().toNanos());
+    this.closing = new ExpiryQueue(AnalyzerConfig.CLOSE_LINGER.toNanos());
+    this.datagrams = new ExpiryQueue(config.udpIdleTimeout().toNanos());
+    this.queues = new ExpiryQueue[] {open, closing, datagrams};
+  }
+
+  /**
+   * Moves the capture clock to {@code timestampNanos} (never back) and emits every flow whose
+   * deadline has come. Cheap when nothing expired: one look at the head of each queue.
+   */
+  public void advance(long timestampNanos) {
+    if (timestampNanos <= clock) {
+      return;
+    }
+    clock = timestampNanos;
+    for (Flow due = nextDue(); due != null; due = nextDue()) {
+      due.queue.remove(due);
+      table.remove(due);
+      emit(due, EndReason.IDLE_TIMEOUT);
+    }
   }
 
   /** Counts one segment against its flow. Allocates only when the segment starts a flow. */
   public void onSegment(Segment segment, long timestampNanos, int wireLength) {
+    advance(timestampNanos);
     probe.set(segment);
     Flow flow = table.find(probe);
     if (flow == null) {
-      flow = new Flow(nextId++, probe, timestampNanos);
+      flow = newFlow(segment, timestampNanos);
       table.insert(flow);
+      peakActive = Math.max(peakActive, table.size());
     } else if (flow.isReusedBy(segment, probe.fromA)) {
-      Flow successor = new Flow(nextId++, probe, timestampNanos);
+      Flow successor = newFlow(segment, timestampNanos);
       table.replace(flow, successor);
+      flow.queue.remove(flow);
       emit(flow, EndReason.REUSED);
       flow = successor;
     }
-    // Later work hooks in here: idle expiry and Zeek's reuse of closed connections decide before
-    // the lookup (emit, then FlowTable.remove); the TCP state machine (conn_state, history) is fed
-    // next to flow.add, with the same direction.
     flow.add(segment, probe.fromA, timestampNanos, wireLength);
+    flow.track(segment, probe.fromA, timestampNanos);
+    schedule(flow, segment.flags());
   }
 
-  /** Emits every live flow, in flow-id order, with end reason end-of-capture. */
+  /** Emits every live flow, in flow-id order, and empties the table. */
   public void finish() {
     Flow[] live = table.inIdOrder();
     table.clear();
+    for (ExpiryQueue queue : queues) {
+      queue.clear();
+    }
     for (Flow flow : live) {
       emit(flow, EndReason.END_OF_CAPTURE);
     }
@@ -64,6 +120,53 @@ public final class FlowTracker {
   /** Flows alive in the table. */
   public int active() {
     return table.size();
+  }
+
+  /** The most flows that were alive at once. */
+  public int peakActive() {
+    return peakActive;
+  }
+
+  private Flow newFlow(Segment first, long timestampNanos) {
+    return new Flow(nextId++, probe, timestampNanos, roles.senderIsClient(first));
+  }
+
+  /**
+   * A closing flow keeps the deadline its close set, as Zeek's close timer does; any other flow's
+   * idle time starts again.
+   */
+  private void schedule(Flow flow, int flags) {
+    if (flow.tcp == null) {
+      datagrams.touch(flow, clock);
+      return;
+    }
+    if (flow.queue == closing) {
+      return;
+    }
+    if ((flags & (Segment.FIN | Segment.RST)) != 0 && flow.closeComplete()) {
+      closing.touch(flow, clock);
+    } else {
+      open.touch(flow, clock);
+    }
+  }
+
+  /** The flow whose deadline is earliest and not after the clock (ties: lowest id), or null. */
+  private Flow nextDue() {
+    Flow due = null;
+    long dueAt = 0;
+    for (ExpiryQueue queue : queues) {
+      Flow head = queue.head();
+      if (head == null) {
+        continue;
+      }
+      long deadline = queue.deadline(head);
+      if (deadline <= clock
+          && (due == null || deadline < dueAt || (deadline == dueAt && head.id < due.id))) {
+        due = head;
+        dueAt = deadline;
+      }
+    }
+    return due;
   }
 
   private void emit(Flow flow, EndReason reason) {

@@ -17,6 +17,15 @@ final class Decoding {
   Segment tcp(int linkType, byte[] frame, int wireLength) {
     boolean found = decoder.decode(linkType, frame, 0, frame.length, wireLength, clock++);
     assertTrue(found, () -> "expected a TCP segment, but skipped: " + decoder.skipReason());
+    assertEquals(Segment.TCP, decoder.segment().protocol(), "expected TCP, found UDP");
+    return decoder.segment();
+  }
+
+  /** Decodes a frame that must carry a UDP datagram; returns it. */
+  Segment udp(int linkType, byte[] frame) {
+    boolean found = decoder.decode(linkType, frame, 0, frame.length, frame.length, clock++);
+    assertTrue(found, () -> "expected a UDP datagram, but skipped: " + decoder.skipReason());
+    assertEquals(Segment.UDP, decoder.segment().protocol(), "expected UDP, found TCP");
     return decoder.segment();
   }
 

@@ -40,6 +40,7 @@ class FragmentTableTest {
     assertEquals(1, segment.seq());
     assertEquals(SYN, segment.flags());
     assertEquals(0, segment.payloadLength());
+    assertEquals(14, segment.windowScale(), "the option in the last fragment");
   }
 
   @Test
@@ -125,7 +126,9 @@ class FragmentTableTest {
   void payloadLengthIsTheDatagramsNotTheFrames() {
     byte[][] parts = split(ipv4().id(9), tcp(1000, 2000, 5, 6, ACK, 1480), 1480);
     assertEquals(SkipReason.IPV4_FRAGMENT, decoding.skip(LinkTypes.RAW, parts[0]));
-    assertEquals(1480, decoding.tcp(LinkTypes.RAW, parts[1]).payloadLength());
+    Segment segment = decoding.tcp(LinkTypes.RAW, parts[1]);
+    assertEquals(1480, segment.payloadLength());
+    assertEquals(1480, segment.capturedPayloadLength(), "every fragment was captured whole");
   }
 
   @Test
@@ -133,7 +136,10 @@ class FragmentTableTest {
     byte[] udp = concat(u16(5353), u16(53), u16(208), u16(0), new byte[200]);
     byte[][] parts = split(ipv4().id(10).protocol(17), udp, 104);
     assertEquals(SkipReason.IPV4_FRAGMENT, decoding.skip(LinkTypes.RAW, parts[0]));
-    assertEquals(SkipReason.UDP, decoding.skip(LinkTypes.RAW, parts[1]));
+    Segment datagram = decoding.udp(LinkTypes.RAW, parts[1]);
+    assertPorts(datagram, 5353, 53);
+    assertEquals(200, datagram.payloadLength());
+    assertEquals(200, datagram.capturedPayloadLength());
   }
 
   @Test

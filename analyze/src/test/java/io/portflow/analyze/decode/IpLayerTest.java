@@ -15,7 +15,9 @@ import static io.portflow.analyze.testing.Frames.ipv6;
 import static io.portflow.analyze.testing.Frames.ipv6Extension;
 import static io.portflow.analyze.testing.Frames.ipv6Fragment;
 import static io.portflow.analyze.testing.Frames.tcp;
+import static io.portflow.analyze.testing.Frames.u16;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portflow.analyze.LinkTypes;
 import org.junit.jupiter.api.Test;
@@ -116,11 +118,33 @@ class IpLayerTest {
 
   @Test
   void ipv4_otherProtocolsAreCountedByKind() {
-    assertEquals(SkipReason.UDP, decoding.skip(LinkTypes.RAW, ipv4().protocol(17).build(new byte[8])));
     assertEquals(SkipReason.ICMP, decoding.skip(LinkTypes.RAW, ipv4().protocol(1).build(new byte[8])));
     assertEquals(SkipReason.OTHER_IP_PROTOCOL,
         decoding.skip(LinkTypes.RAW, ipv4().protocol(132).build(new byte[12])));
-    assertEquals(SkipReason.UDP, decoding.skip(LinkTypes.RAW, ipv4().protocol(17).build(new byte[3])));
+    assertEquals(SkipReason.TRUNCATED_UDP_HEADER,
+        decoding.skip(LinkTypes.RAW, ipv4().protocol(17).build(new byte[3])));
+  }
+
+  @Test
+  void udp_portsAndPayloadByTheIpLength() {
+    byte[] udp = concat(u16(40000), u16(53), u16(8 + 30), u16(0), new byte[30]);
+    Segment datagram = decoding.udp(LinkTypes.RAW, ipv4().protocol(17).build(udp));
+    assertEquals(40000, datagram.srcPort());
+    assertEquals(53, datagram.dstPort());
+    assertEquals(30, datagram.payloadLength());
+    assertEquals(0, datagram.flags());
+    assertEquals(-1, datagram.mss());
+  }
+
+  @Test
+  void udp_snaplenCutsOnlyTheCapturedPayload() {
+    byte[] packet = ipv6("2001:db8::1", "2001:db8::2", 17,
+        concat(u16(5000), u16(6000), u16(8 + 100), u16(0), new byte[100]));
+    assertTrue(decoding.decoder.decode(LinkTypes.RAW, packet, 0, 40 + 8 + 10, packet.length, 1));
+    assertEquals(100, decoding.decoder.segment().payloadLength());
+    assertEquals(10, decoding.decoder.segment().capturedPayloadLength());
+    assertEquals(SkipReason.TRUNCATED_UDP_HEADER,
+        decoding.skip(LinkTypes.RAW, packet, 40 + 5, packet.length));
   }
 
   @Test

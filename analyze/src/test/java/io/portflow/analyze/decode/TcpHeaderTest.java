@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portflow.analyze.LinkTypes;
+import io.portflow.analyze.testing.Frames;
 import org.junit.jupiter.api.Test;
 
 class TcpHeaderTest {
@@ -79,5 +80,65 @@ class TcpHeaderTest {
     header[12] = (byte) 0xf0;
     byte[] packet = ipv4().options(new byte[] {(byte) 0xff, 0x00, 0x00, 0x00}).totalLength(65535).build(header);
     assertEquals(SkipReason.BAD_TCP_HEADER_LENGTH, decoding.skip(LinkTypes.RAW, packet));
+  }
+
+  /** A SYN whose 20 option bytes are {@code options}, padded with end-of-options. */
+  private static byte[] synWithOptions(int flags, String options) {
+    byte[] header = tcp(40000, 80, 1, 0, flags, 40, 0);
+    byte[] bytes = Frames.hex(options);
+    java.util.Arrays.fill(header, 20, 40, (byte) 0);
+    System.arraycopy(bytes, 0, header, 20, bytes.length);
+    return header;
+  }
+
+  @Test
+  void options_mssWindowScaleAndSackFromASyn() {
+    // Linux's SYN: MSS 1460, SACK permitted, timestamps, NOP, window scale 7.
+    Segment segment = decoding.tcp(LinkTypes.RAW, ipv4().build(synWithOptions(SYN,
+        "02 04 05 b4 | 04 02 | 08 0a 00 00 00 01 00 00 00 00 | 01 | 03 03 07")));
+    assertEquals(1460, segment.mss());
+    assertEquals(7, segment.windowScale());
+    assertTrue(segment.sackPermitted());
+  }
+
+  @Test
+  void options_synAckToo() {
+    Segment segment = decoding.tcp(LinkTypes.RAW, ipv4().build(synWithOptions(SYN | ACK, "02 04 23 28")));
+    assertEquals(9000, segment.mss());
+    assertEquals(-1, segment.windowScale());
+    assertFalse(segment.sackPermitted());
+  }
+
+  @Test
+  void options_notReadFromOtherSegments() {
+    Segment segment = decoding.tcp(LinkTypes.RAW, ipv4().build(synWithOptions(SYN, "02 04 05 b4")));
+    assertEquals(1460, segment.mss());
+    segment = decoding.tcp(LinkTypes.RAW, ipv4().build(synWithOptions(ACK, "02 04 05 b4 03 03 07")));
+    assertEquals(-1, segment.mss(), "the previous frame's options do not stick");
+    assertEquals(-1, segment.windowScale());
+  }
+
+  @Test
+  void options_walkStopsAtABrokenLength() {
+    // A zero length would loop for ever; a length past the header would read beyond it.
+    Segment zero = decoding.tcp(LinkTypes.RAW, ipv4().build(synWithOptions(SYN, "03 03 05 | 08 00 | 02 04 05 b4")));
+    assertEquals(5, zero.windowScale());
+    assertEquals(-1, zero.mss());
+    Segment past = decoding.tcp(LinkTypes.RAW, ipv4().build(synWithOptions(SYN, "01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 | 02 05 05 b4")));
+    assertEquals(-1, past.mss());
+    Segment short_ = decoding.tcp(LinkTypes.RAW, ipv4().build(synWithOptions(SYN, "02 03 05 | 03 02 | 02 04 01 00")));
+    assertEquals(256, short_.mss(), "an MSS option of length 3 and a window scale of length 2 are skipped");
+    assertEquals(-1, short_.windowScale());
+  }
+
+  @Test
+  void capturedPayload_isWhatTheSnaplenKept() {
+    byte[] packet = ipv4().build(tcp(1, 2, 3, 4, ACK, 100));
+    Segment whole = decoding.tcp(LinkTypes.RAW, packet);
+    assertEquals(100, whole.capturedPayloadLength());
+    boolean found = decoding.decoder.decode(LinkTypes.RAW, packet, 0, 20 + 20 + 30, packet.length, 5);
+    assertTrue(found);
+    assertEquals(100, decoding.decoder.segment().payloadLength());
+    assertEquals(30, decoding.decoder.segment().capturedPayloadLength());
   }
 }

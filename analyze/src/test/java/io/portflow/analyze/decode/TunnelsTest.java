@@ -105,7 +105,8 @@ class TunnelsTest {
   void udp_wellKnownLowPortWinsOverATunnelPort() {
     byte[] dns = new byte[30];
     byte[] udp = concat(u16(4789), u16(53), u16(38), u16(0), dns);
-    assertEquals(SkipReason.UDP, decoding.skip(LinkTypes.RAW, ipv4().protocol(17).build(udp)));
+    Segment datagram = decoding.udp(LinkTypes.RAW, ipv4().protocol(17).build(udp));
+    assertPorts(datagram, 4789, 53);
   }
 
   @Test
@@ -133,6 +134,7 @@ class TunnelsTest {
   void gtpUser_signallingIsUdp() {
     byte[] echo = hex("32 01 00 04 00 00 00 00 00 01 00 00");
     byte[] udp = concat(u16(2152), u16(2152), u16(8 + echo.length), u16(0), echo);
-    assertEquals(SkipReason.UDP, decoding.skip(LinkTypes.RAW, ipv4().protocol(17).build(udp)));
+    Segment datagram = decoding.udp(LinkTypes.RAW, ipv4().protocol(17).build(udp));
+    assertEquals(echo.length, datagram.payloadLength());
   }
 }

@@ -37,7 +37,7 @@ class FlowTableTest {
     // Every key hashes to one of the last three slots, so runs wrap to the start of the table.
     List<Flow> flows = new ArrayList<>();
     for (int n = 0; n < 40; n++) {
-      Flow flow = new Flow(n, probe(n, 1021 + n % 3), 0);
+      Flow flow = new Flow(n, probe(n, 1021 + n % 3), 0, true);
       table.insert(flow);
       flows.add(flow);
     }
@@ -59,9 +59,9 @@ class FlowTableTest {
 
   @Test
   void replaceKeepsTheSlot() {
-    Flow first = new Flow(0, probe(5, 3), 0);
+    Flow first = new Flow(0, probe(5, 3), 0, true);
     table.insert(first);
-    Flow second = new Flow(1, probe(5, 3), 0);
+    Flow second = new Flow(1, probe(5, 3), 0, true);
     table.replace(first, second);
     assertSame(second, table.find(probe(5, 3)));
     assertEquals(1, table.size());
@@ -70,7 +70,7 @@ class FlowTableTest {
   @Test
   void growingKeepsEveryFlowAndIdOrder() {
     for (int n = 0; n < 3000; n++) {
-      table.insert(new Flow(2999 - n, probe(n, n * 0x9e3779b9), 0));
+      table.insert(new Flow(2999 - n, probe(n, n * 0x9e3779b9), 0, true));
     }
     Flow[] ordered = table.inIdOrder();
     assertEquals(3000, ordered.length);
@@ -81,7 +81,7 @@ class FlowTableTest {
 
   @Test
   void removingAFlowThatIsNotThereIsABug() {
-    Flow stranger = new Flow(9, probe(9, 9), 0);
+    Flow stranger = new Flow(9, probe(9, 9), 0, true);
     assertThrows(IllegalStateException.class, () -> table.remove(stranger));
   }
 }

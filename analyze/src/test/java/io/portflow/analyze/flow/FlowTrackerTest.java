@@ -12,6 +12,7 @@ import io.portflow.analyze.DirectionStats;
 import io.portflow.analyze.EndReason;
 import io.portflow.analyze.FlowRecord;
 import io.portflow.analyze.LinkTypes;
+import io.portflow.analyze.communityid.CommunityId;
 import io.portflow.analyze.testing.Frames;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,14 +51,17 @@ class FlowTrackerTest {
     assertEquals(1, records.size());
     FlowRecord flow = records.get(0);
     assertEquals(0, flow.flowId());
-    assertEquals(new DirectionStats(3, 3 * 40 + 5, 5), flow.clientToServer());
-    assertEquals(new DirectionStats(2, 2 * 40 + 2, 2), flow.serverToClient());
+    assertEquals(new DirectionStats(3, 3 * 40 + 5, 5, 0L, 0L, 0L, 0L, null, null),
+        flow.clientToServer());
+    assertEquals(new DirectionStats(2, 2 * 40 + 2, 2, 0L, 0L, 0L, 0L, null, null),
+        flow.serverToClient());
     assertEquals("tcp", flow.transport());
     assertEquals(4, flow.ipVersion());
     assertNull(flow.vlan());
-    assertNull(flow.communityId());
-    assertNull(flow.connState());
-    assertNull(flow.history());
+    assertEquals(new CommunityId().of(CommunityId.TCP, Frames.address(C), 51000,
+        Frames.address(S), 443), flow.communityId());
+    assertEquals("S1", flow.connState());
+    assertEquals("ShADd", flow.history());
     assertEquals(EndReason.END_OF_CAPTURE, flow.endReason());
     assertEquals(4_000_000, flow.lastSeenNanos() - flow.firstSeenNanos());
   }
@@ -104,7 +108,8 @@ class FlowTrackerTest {
     assertEquals(0, traffic.emitted.size());
     client(SYN, 300, 0);
     assertEquals(1, traffic.emitted.size(), "the old flow is emitted when the new one replaces it");
-    assertEquals(EndReason.REUSED, traffic.emitted.get(0).endReason());
+    assertEquals(EndReason.RST, traffic.emitted.get(0).endReason(), "it had ended with the RST");
+    assertEquals("REJ", traffic.emitted.get(0).connState());
     server(SYN | ACK, 900, 301);
     List<FlowRecord> records = traffic.finish();
     assertEquals(2, records.size());

@@ -48,6 +48,20 @@ public final class Frames {
     return b;
   }
 
+  /**
+   * A TCP header carrying {@code options} (hex digits, padded with end-of-options to a multiple of
+   * 4 bytes) and no payload.
+   */
+  public static byte[] tcpWithOptions(int srcPort, int dstPort, long seq, long ack, int flags,
+      String options) {
+    byte[] bytes = hex(options);
+    int headerLength = 20 + (bytes.length + 3) / 4 * 4;
+    byte[] header = tcp(srcPort, dstPort, seq, ack, flags, headerLength, 0);
+    java.util.Arrays.fill(header, 20, headerLength, (byte) 0);
+    System.arraycopy(bytes, 0, header, 20, bytes.length);
+    return header;
+  }
+
   public static byte[] tcp(int srcPort, int dstPort, long seq, long ack, int flags, int payloadLength) {
     return tcp(srcPort, dstPort, seq, ack, flags, 20, payloadLength);
   }
@@ -96,6 +110,13 @@ public final class Frames {
       long ack, int payloadLength) {
     byte[] tcp = tcp(srcPort, dstPort, seq, ack, flags, payloadLength);
     return src.contains(":") ? ipv6(src, dst, 6, tcp) : ipv4(src, dst, 6, tcp);
+  }
+
+  /** A UDP datagram in an IPv4 or IPv6 packet (by the address form), as a raw-IP frame. */
+  public static byte[] datagram(String src, int srcPort, String dst, int dstPort, int payloadLength) {
+    byte[] udp = concat(u16(srcPort), u16(dstPort), u16(8 + payloadLength), u16(0),
+        new byte[payloadLength]);
+    return src.contains(":") ? ipv6(src, dst, 17, udp) : ipv4(src, dst, 17, udp);
   }
 
   public static byte[] ethernet(int etherType, byte[] payload) {

@@ -1,0 +1,73 @@
+package io.portflow.analyze.flow;
+
+/**
+ * Flows that share one timeout, oldest first: an intrusive doubly-linked list through {@link
+ * Flow#older} and {@link Flow#newer}. A flow goes to the tail when it is queued or touched, and
+ * the capture clock never runs backwards, so the head always has the earliest deadline: finding
+ * what expired costs one comparison per queue, not a scan of the table.
+ */
+final class ExpiryQueue {
+  final long timeoutNanos;
+  private Flow head;
+  private Flow tail;
+
+  ExpiryQueue(long timeoutNanos) {
+    this.timeoutNanos = timeoutNanos;
+  }
+
+  /** The flow whose deadline comes first, or null when the queue is empty. */
+  Flow head() {
+    return head;
+  }
+
+  /** When {@code flow}, queued here, expires; saturates instead of overflowing. */
+  long deadline(Flow flow) {
+    long deadline = flow.queuedAtNanos + timeoutNanos;
+    return deadline < flow.queuedAtNanos ? Long.MAX_VALUE : deadline;
+  }
+
+  /** Moves {@code flow} (from any queue or none) to the tail, with its timeout starting at {@code now}. */
+  void touch(Flow flow, long now) {
+    flow.queuedAtNanos = now;
+    if (flow.queue == this && flow == tail) {
+      return;
+    }
+    if (flow.queue != null) {
+      flow.queue.remove(flow);
+    }
+    flow.queue = this;
+    flow.older = tail;
+    flow.newer = null;
+    if (tail == null) {
+      head = flow;
+    } else {
+      tail.newer = flow;
+    }
+    tail = flow;
+  }
+
+  void remove(Flow flow) {
+    if (flow.older == null) {
+      head = flow.newer;
+    } else {
+      flow.older.newer = flow.newer;
+    }
+    if (flow.newer == null) {
+      tail = flow.older;
+    } else {
+      flow.newer.older = flow.older;
+    }
+    flow.older = flow.newer = null;
+    flow.queue = null;
+  }
+
+  void clear() {
+    for (Flow flow = head; flow != null; ) {
+      Flow next = flow.newer;
+      flow.older = flow.newer = null;
+      flow.queue = null;
+      flow = next;
+    }
+    head = tail = null;
+  }
+}

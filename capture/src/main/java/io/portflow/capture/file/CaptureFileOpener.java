@@ -1,0 +1,161 @@
+package io.portflow.capture.file;
+
+import io.portflow.capture.CaptureException;
+import io.portflow.capture.FrameCursor;
+import io.portflow.capture.format.CaptureErrors;
+import io.portflow.capture.io.ByteSource;
+import io.portflow.capture.io.Bytes;
+import io.portflow.capture.io.CorruptInputException;
+import io.portflow.capture.io.FileByteSource;
+import io.portflow.capture.io.GzipByteSource;
+import io.portflow.capture.io.ReadBuffer;
+import io.portflow.capture.pcap.PcapReader;
+import io.portflow.capture.pcap.PcapVariant;
+import io.portflow.capture.pcapng.PcapngReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Opens capture files for our reader, and checks them the same way before libpcap gets them. */
+public final class CaptureFileOpener {
+  /** pcapng's section header block type, the first four bytes of every pcapng file. */
+  public static final int PCAPNG_MAGIC = 0x0a0d0d0a;
+
+  private static final int MIN_CAPACITY = 4096;
+  private static final int GZIP_ID1 = 0x1f;
+  private static final int GZIP_ID2 = 0x8b;
+
+  private CaptureFileOpener() {}
+
+  /**
+   * Opens {@code path} with our streaming pcap/pcapng reader.
+   *
+   * @param bufferCapacity read-buffer size; smaller files get a buffer of their size
+   */
+  public static FrameCursor open(Path path, int bufferCapacity) throws CaptureException {
+    String file = path.toString();
+    Input input = Input.open(path, bufferCapacity);
+    try {
+      int magic = input.magic();
+      if (magic == PCAPNG_MAGIC) {
+        return PcapngReader.open(input.buffer, file, input.compressed);
+      }
+      return PcapReader.open(input.buffer, file, input.compressed);
+    } catch (IOException | RuntimeException e) {
+      input.closeQuietly();
+      throw asCaptureException(file, e);
+    }
+  }
+
+  /** Runs the checks {@link #open} runs before reading records, and tells what the file is. */
+  public static CaptureProbe probe(Path path) throws CaptureException {
+    String file = path.toString();
+    Input input = Input.open(path, MIN_CAPACITY);
+    try {
+      int magic = input.magic();
+      String format = magic == PCAPNG_MAGIC ? "pcapng" : PcapVariant.of(magic).format();
+      return new CaptureProbe(format, input.compressed);
+    } catch (IOException e) {
+      throw asCaptureException(file, e);
+    } finally {
+      input.closeQuietly();
+    }
+  }
+
+  private static CaptureException asCaptureException(String file, Exception e) {
+    if (e instanceof CaptureException) {
+      return (CaptureException) e;
+    }
+    if (e instanceof CorruptInputException) {
+      return new CaptureException(CaptureException.Kind.DAMAGED, file + ": " + e.getMessage(), e);
+    }
+    return CaptureErrors.cannotOpen(file, "cannot read (" + e.getMessage() + ")");
+  }
+
+  /** An opened file, gunzipped when it is compressed, ready at byte 0. */
+  private static final class Input {
+    final String file;
+    final ReadBuffer buffer;
+    final boolean compressed;
+
+    private Input(String file, ReadBuffer buffer, boolean compressed) {
+      this.file = file;
+      this.buffer = buffer;
+      this.compressed = compressed;
+    }
+
+    static Input open(Path path, int bufferCapacity) throws CaptureException {
+      String file = path.toString();
+      FileChannel channel = openChannel(path, file);
+      try {
+        long size = channel.size();
+        boolean gzip = startsWithGzipMagic(channel);
+        ByteSource source = gzip
+            ? new GzipByteSource(Channels.newInputStream(channel))
+            : new FileByteSource(channel);
+        int capacity = gzip ? bufferCapacity : (int) Math.max(MIN_CAPACITY, Math.min(size, bufferCapacity));
+        return new Input(file, new ReadBuffer(source, Math.max(MIN_CAPACITY, capacity)), gzip);
+      } catch (IOException e) {
+        try {
+          channel.close();
+        } catch (IOException ignored) {
+          // the open already failed; that is what the user needs to hear
+        }
+        throw asCaptureException(file, e);
+      }
+    }
+
+    /** The first four (uncompressed) bytes, checked to be a pcap or pcapng magic. */
+    int magic() throws IOException {
+      if (!buffer.request(4)) {
+        String what = compressed ? "uncompressed content" : "file";
+        throw CaptureErrors.notACapture(file, buffer.available() == 0
+            ? "empty " + what + " (expected a pcap or pcapng capture)"
+            : what + " is only " + buffer.available() + " bytes long, too short for a capture header");
+      }
+      int magic = Bytes.magic(buffer.array(), buffer.position());
+      if (magic != PCAPNG_MAGIC && PcapVariant.of(magic) == null) {
+        throw CaptureErrors.notACapture(file, "not a pcap or pcapng capture (starts with "
+            + Bytes.hex32(magic) + "; expected 0xa1b2c3d4, 0xa1b23c4d or pcapng 0x0a0d0d0a)");
+      }
+      return magic;
+    }
+
+    void closeQuietly() {
+      try {
+        buffer.close();
+      } catch (IOException ignored) {
+        // closing a file we only read cannot lose data
+      }
+    }
+  }
+
+  private static FileChannel openChannel(Path path, String file) throws CaptureException {
+    if (Files.isDirectory(path)) {
+      throw CaptureErrors.cannotOpen(file, "is a directory, not a capture file");
+    }
+    try {
+      return FileChannel.open(path, StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      throw CaptureErrors.cannotOpen(file, "no such file");
+    } catch (AccessDeniedException e) {
+      throw CaptureErrors.cannotOpen(file, "permission denied");
+    } catch (IOException | SecurityException e) {
+      throw CaptureErrors.cannotOpen(file, "cannot open (" + e.getMessage() + ")");
+    }
+  }
+
+  private static boolean startsWithGzipMagic(FileChannel channel) throws IOException {
+    ByteBuffer head = ByteBuffer.allocate(2);
+    while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
+      // positional reads leave the channel at byte 0
+    }
+    return head.position() == 2 && (head.get(0) & 0xff) == GZIP_ID1 && (head.get(1) & 0xff) == GZIP_ID2;
+  }
+}
