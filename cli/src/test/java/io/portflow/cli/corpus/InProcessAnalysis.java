@@ -16,7 +16,7 @@ import java.util.List;
  * portflow's view of one capture, computed the way the CLI computes it (our reader, default
  * analyzer settings) but in-process.
  *
- * @param flows every flow record, in the order they were emitted
+ * @param flows every TCP flow record, in the order they were emitted
  * @param readError the reader's message when the capture could not be read at all, else null; a
  *     capture damaged after some frames counts as read, as tshark reads it up to the damage too
  */
@@ -24,7 +24,12 @@ record InProcessAnalysis(List<FlowRecord> flows, String readError) {
 
   static InProcessAnalysis of(Path capture) throws IOException {
     List<FlowRecord> flows = new ArrayList<>();
-    FlowAnalyzer analyzer = new FlowAnalyzer(AnalyzerConfig.defaults(), flows::add);
+    // tshark's tcp.stream is the oracle, so only TCP flows take part.
+    FlowAnalyzer analyzer = new FlowAnalyzer(AnalyzerConfig.defaults(), flow -> {
+      if ("tcp".equals(flow.transport())) {
+        flows.add(flow);
+      }
+    });
     String readError = null;
     try (FrameSource source = CaptureFiles.open(List.of(capture), ReaderKind.PORTFLOW, null)) {
       while (source.next(analyzer::onFrame)) {
