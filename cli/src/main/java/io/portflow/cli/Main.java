@@ -1,10 +1,41 @@
 package io.portflow.cli;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
 /** Entry point of the runnable jar. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(0);
+    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(
+        new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    CommandLine command = commandLine(Terminal.detect(), SourceOpener.FILES);
+    command.setOut(out);
+    command.setErr(err);
+    int exitCode = command.execute(args);
+    out.flush();
+    err.flush();
+    System.exit(exitCode);
+  }
+
+  /** The command line as the jar runs it, with real capture files and no terminal. */
+  public static CommandLine commandLine() {
+    return commandLine(Terminal.none(), SourceOpener.FILES);
+  }
+
+  /** The command line as the jar runs it, for a given terminal and way of opening captures. */
+  public static CommandLine commandLine(Terminal terminal, SourceOpener opener) {
+    CommandLine command = new CommandLine(new PortflowCommand(), new CommandFactory(terminal, opener));
+    command.setParameterExceptionHandler(new UsageErrorHandler());
+    command.setExecutionExceptionHandler(new InternalErrorHandler());
+    return command;
   }
 }

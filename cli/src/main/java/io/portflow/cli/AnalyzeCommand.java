@@ -1,0 +1,108 @@
+package io.portflow.cli;
+
+import io.portflow.capture.CaptureException;
+import io.portflow.capture.FrameSource;
+import io.portflow.cli.options.AnalysisOptions;
+import io.portflow.cli.options.DebugOption;
+import io.portflow.cli.options.InputOptions;
+import io.portflow.cli.options.OutputOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code portflow analyze FILE...}: the TCP flows in saved captures. */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersionProvider.class,
+    sortOptions = false,
+    description = {
+      "Print the TCP flows in capture files: client and server with their port labels, packets "
+          + "and bytes each way, duration and state.",
+      "Several files are read as one capture, merged in timestamp order.",
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  portflow analyze capture.pcapng",
+      "  portflow analyze --sort bytes --top 10 day1.pcap day2.pcap",
+      "  portflow analyze --filter 'tcp port 443' capture.pcap",
+      "  portflow analyze --format jsonl capture.pcap | jq -c .server",
+    })
+public final class AnalyzeCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*",
+      description = "pcap or pcapng capture files, optionally gzip-compressed.")
+  private List<Path> files;
+
+  @Mixin private OutputOptions output;
+  @Mixin private InputOptions input;
+  @Mixin private AnalysisOptions analysis;
+  @Mixin private DebugOption debug;
+  @Mixin private ExitCodeHelp exitCodes;
+
+  private final Terminal terminal;
+  private final SourceOpener opener;
+
+  /** With the real capture files and no terminal. */
+  public AnalyzeCommand() {
+    this(Terminal.none(), SourceOpener.FILES);
+  }
+
+  AnalyzeCommand(Terminal terminal, SourceOpener opener) {
+    this.terminal = terminal;
+    this.opener = opener;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    try {
+      InputFiles.check(files);
+      try (FrameSource source = open()) {
+        boolean color = output.color().enabled(terminal.interactive(), terminal.noColor());
+        AnalysisRun run = new AnalysisRun(spec.commandLine().getOut(), output, color,
+            analysis.config(), input.reader().label(), input.filter());
+        Failure stopped = run.run(source);
+        if (stopped != null) {
+          return report(stopped);
+        }
+      }
+      return ExitCodes.OK;
+    } catch (Failure failure) {
+      return report(failure);
+    }
+  }
+
+  private FrameSource open() throws Failure {
+    try {
+      return opener.open(files, input.reader(), input.filter());
+    } catch (CaptureException e) {
+      throw Failure.of(e);
+    } catch (NoSuchFileException e) {
+      throw new Failure(ExitCodes.CANNOT_READ, "cannot read " + e.getFile() + ": no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new Failure(ExitCodes.CANNOT_READ, "cannot read " + e.getFile() + ": permission denied", e);
+    } catch (IOException e) {
+      throw new Failure(ExitCodes.CANNOT_READ, "cannot read " + files + ": " + e.getMessage(), e);
+    }
+  }
+
+  private int report(Failure failure) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("portflow: " + failure.getMessage());
+    if (debug.enabled()) {
+      (failure.getCause() == null ? failure : failure.getCause()).printStackTrace(err);
+    }
+    err.flush();
+    return failure.exitCode();
+  }
+}

@@ -1,0 +1,34 @@
+package io.portflow.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code portflow}: the root command, which only holds the subcommands. */
+@Command(
+    name = "portflow",
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersionProvider.class,
+    description = {
+      "TCP connections in packet captures: who is the client, which port is the service, what "
+          + "went each way. Reads pcap and pcapng; prints a table, JSON, JSON Lines or CSV."
+    },
+    subcommands = {AnalyzeCommand.class, HelpCommand.class},
+    footerHeading = "%n",
+    footer = "Run 'portflow analyze --help' for the options of analyze.")
+public final class PortflowCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Mixin private ExitCodeHelp exitCodes;
+
+  /** No subcommand given: say what there is. */
+  @Override
+  public Integer call() {
+    spec.commandLine().getErr().println("portflow: missing command (expected: analyze)");
+    spec.commandLine().getErr().println("Try 'portflow --help' for more information.");
+    return ExitCodes.USAGE;
+  }
+}

@@ -1,0 +1,22 @@
+package io.portflow.cli.output;
+
+import io.portflow.analyze.CaptureSummary;
+import io.portflow.capture.CaptureInfo;
+import java.util.List;
+
+/**
+ * Everything but the flows that a writer may print about one run.
+ *
+ * @param inputs one entry per file, in the order given
+ * @param summary what the analyzer counted
+ * @param reader which reader read the files ({@code portflow} or {@code libpcap})
+ * @param filter the BPF filter applied, or null
+ * @param error the one-line message when the input could not be read to its end, or null
+ */
+public record CaptureOverview(
+    List<CaptureInfo> inputs, CaptureSummary summary, String reader, String filter, String error) {
+
+  public CaptureOverview {
+    inputs = List.copyOf(inputs);
+  }
+}

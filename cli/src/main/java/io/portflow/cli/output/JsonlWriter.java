@@ -1,0 +1,42 @@
+package io.portflow.cli.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.portflow.analyze.FlowRecord;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * JSON Lines: one flow record per line and nothing else, so that {@code jq -c}, {@code grep} and
+ * log shippers can take records one at a time. Each line is flushed as it is written: a consumer
+ * at the end of a pipe sees a flow as soon as it finishes, not at the end of the capture.
+ */
+public final class JsonlWriter implements FlowWriter {
+  private final Writer out;
+  private final JsonGenerator generator;
+  private final FlowJson json;
+
+  public JsonlWriter(Writer out, TimePrecision time) throws IOException {
+    this.out = out;
+    this.generator = new JsonFactory().createGenerator(out)
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .setRootValueSeparator(null); // records are separated by our own newline
+    this.json = new FlowJson(time);
+  }
+
+  /** Writes one record as one line and flushes it. */
+  public void writeFlow(FlowRecord flow) throws IOException {
+    json.write(generator, flow);
+    generator.flush();
+    out.write('\n');
+    out.flush();
+  }
+
+  @Override
+  public void write(CaptureOverview overview, List<FlowRecord> flows) throws IOException {
+    for (FlowRecord flow : flows) {
+      writeFlow(flow);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.portflow.cli.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.portflow.capture.CaptureInfo;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TimePrecisionTest {
+  private static final long T0 = 1_348_425_671_123_456_000L;
+
+  @Test
+  void timestamp_microsecondsRfc3339Utc() {
+    assertEquals("2012-09-23T18:41:11.123456Z", TimePrecision.MICROS.timestamp(T0));
+    assertEquals("2012-09-23T18:41:11.123456Z", TimePrecision.MICROS.timestamp(T0 + 999));
+  }
+
+  @Test
+  void timestamp_nanoseconds() {
+    assertEquals("2012-09-23T18:41:11.123456789Z", TimePrecision.NANOS.timestamp(T0 + 789));
+  }
+
+  @Test
+  void timestamp_beforeTheEpoch() {
+    assertEquals("1969-12-31T23:59:59.999999Z", TimePrecision.MICROS.timestamp(-1_000));
+    assertEquals("1970-01-01T00:00:00.000000Z", TimePrecision.MICROS.timestamp(0));
+  }
+
+  @Test
+  void humanTimestamp_spaceNoZone() {
+    assertEquals("2012-09-23 18:41:11.123456", TimePrecision.MICROS.humanTimestamp(T0));
+  }
+
+  @Test
+  void seconds_plainDecimalWithFixedDigits() {
+    assertEquals("0.000151", TimePrecision.MICROS.seconds(151_000));
+    assertEquals("0.000000", TimePrecision.MICROS.seconds(0));
+    assertEquals("12.000000", TimePrecision.MICROS.seconds(12_000_000_000L));
+    assertEquals("0.000000001", TimePrecision.NANOS.seconds(1));
+    assertEquals("86400.000000000", TimePrecision.NANOS.seconds(86_400_000_000_000L));
+  }
+
+  @Test
+  void of_nanosecondsOnlyWhenAnInputHasThem() {
+    CaptureInfo pcap = new CaptureInfo("a.pcap", "pcap", false, List.of(1));
+    CaptureInfo pcapng = new CaptureInfo("b.pcapng", "pcapng", false, List.of(1));
+    CaptureInfo nsec = new CaptureInfo("c.pcap", "pcap-nsec", false, List.of(1));
+    assertEquals(TimePrecision.MICROS, TimePrecision.of(List.of(pcap, pcapng)));
+    assertEquals(TimePrecision.NANOS, TimePrecision.of(List.of(pcap, nsec)));
+    assertEquals(TimePrecision.MICROS, TimePrecision.of(List.of()));
+  }
+}
