@@ -9,13 +9,18 @@ import org.junit.jupiter.api.Test;
 class CommandLineTest {
   private static final String EXIT_CODES = """
       Exit codes:
-        0   ok
-        1   runtime failure (a bug, an I/O error writing output)
+        0   ok: every capture read to its end (warnings, if any, on stderr); also
+              when the reader of the output went away, as head does
+        1   runtime failure: a bug, too little memory (the line says how to give
+              more), or an I/O error writing the output
         2   usage error, including a BPF filter libpcap rejects
-        3   a capture cannot be read (missing, unreadable, a directory, not a capture)
-        4   a capture is damaged or cut short; flows before the damage are printed
+        3   a capture cannot be read: missing, unreadable, a directory, not a
+              capture; nothing is printed
+        4   a capture is damaged or cut short: the flows read before the damage are
+              printed, then one line saying where
         5   permission denied for live capture
-        6   libpcap is needed but not installed
+        6   libpcap is needed (--filter, --reader libpcap, live capture) but not
+              installed
       """;
 
   @Test

@@ -52,7 +52,8 @@ final class InterfaceBlockDecoder {
       } else if (code == IF_TSOFFSET) {
         if (length != 8 || offsetSeconds != null) {
           throw new MalformedBlockException(offsetSeconds != null
-              ? "more than one if_tsoffset option" : "if_tsoffset option with length " + length + " (expected: 8)");
+              ? "more than one if_tsoffset option (expected: at most one)"
+              : "if_tsoffset option with length " + length + " (expected: 8)");
         }
         offsetSeconds = Bytes.i64(b, value, bigEndian);
       }
@@ -68,7 +69,7 @@ final class InterfaceBlockDecoder {
   private static TimestampScale tsresol(byte[] b, int value, int length, TimestampScale seen)
       throws MalformedBlockException {
     if (seen != null) {
-      throw new MalformedBlockException("more than one if_tsresol option");
+      throw new MalformedBlockException("more than one if_tsresol option (expected: at most one)");
     }
     if (length != 1) {
       throw new MalformedBlockException("if_tsresol option with length " + length + " (expected: 1)");

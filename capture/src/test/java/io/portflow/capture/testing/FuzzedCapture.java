@@ -78,6 +78,9 @@ public final class FuzzedCapture {
       }
       assertFalse(cursor.advance(), "a frame after the end or the error");
       assertNotNull(cursor.info());
+      for (String warning : cursor.warnings()) {
+        assertTrue(DAMAGE.matcher(warning).matches() && warning.contains(" (expected: "), warning);
+      }
       assertTrue(cursor.data().length <= Math.max(capacity, 2 * source.count),
           "a " + cursor.data().length + "-byte window for " + source.count + " bytes read");
     }

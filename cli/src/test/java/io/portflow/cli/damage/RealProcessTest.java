@@ -102,6 +102,26 @@ class RealProcessTest {
         + " of the file (expected: at most 100, the bytes left)");
   }
 
+  /** 200000 connection attempts at once, each a flow until the end: more than a 16 MB heap holds. */
+  @Test
+  void outOfMemory_oneLineSayingWhatToDo_noStackTrace() throws Exception {
+    Path syns = dir.resolve("syns.pcap");
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(syns), 1 << 16)) {
+      out.write(pcapHeader(101, 65535));
+      for (int i = 0; i < 200_000; i++) {
+        String client = "10." + (i >> 16 & 0xff) + "." + (i >> 8 & 0xff) + "." + (i & 0xff);
+        byte[] ethernet = Frames.tcp4(client, 40000, "10.0.0.9", 80, Frames.SYN, 1, 0, 0);
+        out.write(record(T0 + i * 1000L, Arrays.copyOfRange(ethernet, 14, ethernet.length)));
+      }
+    }
+    Result r = shell(java() + " -Xmx16m -cp " + quote(classPath()) + " io.portflow.cli.Main analyze " + syns);
+    assertEquals(1, r.exitCode(), r.err());
+    // The JVM may report a little less than -Xmx as its maximum heap.
+    assertTrue(r.err().matches("portflow: out of memory: the flows do not fit in a 1\\d MiB Java heap \\(expected:"
+        + " a larger heap, e.g. PORTFLOW_JAVA_OPTS=-Xmx1g; --format jsonl keeps only the flows alive at once\\)\n"),
+        r.err());
+  }
+
   private static void assertSmallHeapDamage(Path file, String problem) throws Exception {
     Result r = shell(java() + " -Xmx32m -cp " + quote(classPath()) + " io.portflow.cli.Main analyze " + file);
     assertEquals("portflow: " + file + ": " + problem + "\n", r.err());
