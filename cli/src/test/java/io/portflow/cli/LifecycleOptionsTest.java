@@ -12,6 +12,7 @@ import io.portflow.cli.fixtures.Frames;
 import io.portflow.cli.fixtures.Frames.Frame;
 import io.portflow.cli.output.table.StateWords;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +62,32 @@ class LifecycleOptionsTest {
       assertEquals("idle-timeout", split.get(0).get("end_reason").asText(), timeout);
       assertEquals("end-of-capture", split.get(1).get("end_reason").asText(), timeout);
     }
+  }
+
+  @Test
+  void jsonl_closedFlowsAreWrittenWhileTheCaptureIsStillBeingRead() throws IOException {
+    // Ten connections 10 s apart: each closes, lingers 5 s, and is written before the next one
+    // is half read, not at the end of the input.
+    List<Frame> frames = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      frames.addAll(Frames.connection(T0 + i * 10_000_000_000L, "10.0.0.1", 40000 + i,
+          "10.0.0.9", 80, 10, 100));
+    }
+    int perConnection = frames.size() / 10;
+    StringWriter out = new StringWriter();
+    FakeSource fake = new FakeSource(frames, null, "capture.pcap");
+    List<Integer> linesSeen = new ArrayList<>();
+    fake.beforeEachFrame(() -> {
+      if (fake.position() % perConnection == perConnection / 2) {
+        linesSeen.add(out.toString().isEmpty() ? 0 : out.toString().split("\n").length);
+      }
+    });
+    Run run = Run.of(Terminal.none(), (files, reader, filter) -> fake, out,
+        "analyze", "--format", "jsonl", Files.write(dir.resolve("c.pcap"), new byte[] {1}).toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), linesSeen);
+    assertEquals(10, out.toString().split("\n").length);
+    assertTrue(out.toString().contains("\"end_reason\":\"fin\""), out.toString());
   }
 
   @Test
