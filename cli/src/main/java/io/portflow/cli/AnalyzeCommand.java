@@ -6,16 +6,20 @@ import io.portflow.cli.options.AnalysisOptions;
 import io.portflow.cli.options.DebugOption;
 import io.portflow.cli.options.InputOptions;
 import io.portflow.cli.options.OutputOptions;
+import io.portflow.cli.output.table.StateWords;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -61,6 +65,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
   AnalyzeCommand(Terminal terminal, SourceOpener opener) {
     this.terminal = terminal;
     this.opener = opener;
+  }
+
+  /**
+   * Adds the state legend ({@link StateWords#legend()}) to {@code analyze --help}, before the exit
+   * codes: built from the words the table uses, so the two cannot drift apart.
+   */
+  static void addStateLegend(CommandLine analyze) {
+    String key = "stateLegend";
+    String newline = System.lineSeparator();
+    analyze.getHelpSectionMap().put(key,
+        help -> newline + String.join(newline, StateWords.legend()) + newline);
+    List<String> keys = new ArrayList<>(analyze.getHelpSectionKeys());
+    keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), key);
+    analyze.setHelpSectionKeys(keys);
   }
 
   @Override

@@ -56,6 +56,7 @@ public final class Main {
     CommandLine command = new CommandLine(new PortflowCommand(), new CommandFactory(terminal, opener));
     command.setParameterExceptionHandler(new UsageErrorHandler());
     command.setExecutionExceptionHandler(new InternalErrorHandler());
+    AnalyzeCommand.addStateLegend(command.getSubcommands().get("analyze"));
     return command;
   }
 }
