@@ -256,6 +256,24 @@ class DamagedInputTest {
         + ": corrupt gzip data: Corrupt GZIP trailer (expected: a valid gzip stream)");
   }
 
+  // ---- several files: the damaged one stops alone
+
+  @Test
+  void twoFiles_theDamagedOneStopsAlone_theOtherIsReadToItsEnd() throws IOException {
+    byte[] pcap = sample(PCAP);
+    int at = pcapRecords(pcap).get(9);
+    Path damaged = write("cut.pcap", cut(pcap, at + 7));
+    Path prefix = write("prefix.pcap", cut(pcap, at));
+    Path other = write("other.pcapng", sample(PCAPNG));
+    Analyze run = Analyze.run("--format", "jsonl", "--sort", "start", damaged.toString(), other.toString());
+    Analyze reference = Analyze.run("--format", "jsonl", "--sort", "start", prefix.toString(), other.toString());
+    assertEquals("portflow: " + damaged + ": record 10 at byte offset " + at + ": record header cut off: 7 of 16"
+        + " bytes present (expected: 16, or none at the end of the file)\n", run.err());
+    assertEquals(4, run.exitCode());
+    assertEquals(reference.out(), run.out());
+    assertEquals(3, run.outLines(), "one flow before the damage, two in the other file");
+  }
+
   // ---- what the user sees around the error line
 
   @Test
