@@ -7,7 +7,6 @@ public final class ArrayByteSource implements ByteSource {
   private final byte[] bytes;
   private final int chunk;
   private int position;
-  private boolean closed;
 
   /**
    * @param chunk the most one read returns: small chunks make the read buffer see its input
@@ -41,10 +40,6 @@ public final class ArrayByteSource implements ByteSource {
 
   @Override
   public void close() {
-    closed = true;
-  }
-
-  public boolean closed() {
-    return closed;
+    // nothing to release
   }
 }
