@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portflow.capture.CaptureException;
 import io.portflow.capture.CaptureException.Kind;
+import io.portflow.capture.libpcap.Libpcap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ class LiveCaptureErrorsTest {
     cmd.addAll(OpenProbe.command(List.of(), "lo"));
     String out = Commands.run(cmd.toArray(new String[0])).strip();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath().toString();
-    assertEquals("CANNOT_OPEN|CapturePermissionException|permission denied capturing on lo: run with sudo,"
+    assertEquals("PERMISSION_DENIED|CaptureException|permission denied capturing on lo: run with sudo,"
         + " or grant the capabilities with sudo setcap cap_net_raw,cap_net_admin=eip " + java
         + " (README: capture without sudo)", out);
   }
@@ -65,7 +66,7 @@ class LiveCaptureErrorsTest {
     List<String> cmd = OpenProbe.command(
         List.of("-Dorg.pcap4j.core.pcapLibName=/nonexistent/libpcap.so.0.8"), "lo");
     String out = Commands.run(cmd.toArray(new String[0])).strip();
-    assertEquals("LIBPCAP_MISSING|CaptureException|" + PcapLoader.INSTALL_HINT, out);
+    assertEquals("LIBPCAP_MISSING|CaptureException|" + Libpcap.INSTALL_HINT, out);
   }
 
   @Test

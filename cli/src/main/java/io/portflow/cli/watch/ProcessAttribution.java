@@ -2,6 +2,8 @@ package io.portflow.cli.watch;
 
 import io.portflow.analyze.Endpoint;
 import io.portflow.analyze.FlowRecord;
+import io.portflow.cli.output.FlowProcesses;
+import io.portflow.cli.output.ProcessInfo;
 import java.util.HashMap;
 import java.util.Map;
 

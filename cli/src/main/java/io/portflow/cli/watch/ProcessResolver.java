@@ -1,5 +1,6 @@
 package io.portflow.cli.watch;
 
+import io.portflow.cli.output.ProcessInfo;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

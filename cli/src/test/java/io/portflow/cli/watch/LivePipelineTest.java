@@ -15,6 +15,7 @@ import io.portflow.capture.live.LiveOptions;
 import io.portflow.capture.live.LiveResult;
 import io.portflow.capture.live.StopCondition;
 import io.portflow.capture.live.TickHandler;
+import io.portflow.cli.output.FlowProcesses;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
