@@ -160,7 +160,7 @@ public final class WatchCommand implements Callable<Integer> {
 
   /**
    * "eth0: 1234 packets (1.2 MB) in 12.3 s, 17 flows; 1300 received by the filter, 0 dropped by
-   * the kernel, 0 dropped by the interface; stopped after --duration".
+   * the kernel, 0 by the interface; stopped after --duration".
    */
   private static String finalCounts(LiveCapture live, LiveRun run, LiveResult result) {
     LiveStats s = result == null ? run.lastStats() : result.stats();
@@ -169,7 +169,7 @@ public final class WatchCommand implements Callable<Integer> {
     return live.options().interfaceName() + ": " + s.frames() + " packets (" + Units.bytes(s.bytes())
         + ")" + seconds + ", " + run.finishedFlows() + (run.finishedFlows() == 1 ? " flow" : " flows")
         + "; " + s.received() + " received by the filter, " + s.droppedByKernel() + " dropped by the kernel, "
-        + s.droppedByInterface() + " dropped by the interface; " + why;
+        + s.droppedByInterface() + " by the interface; " + why;
   }
 
   private static String ended(StopReason reason) {

@@ -157,7 +157,7 @@ class WatchVethTest {
   /** The line on standard error after the stop: every frame tcpdump saw, nothing dropped. */
   private static void checkFinalCounts(String err, long tcpdumpFrames) {
     Matcher m = Pattern.compile("^portflow: pfa0: (\\d+) packets \\(.*\\) in [0-9.]+ s, 3 flows; (\\d+) received by"
-        + " the filter, 0 dropped by the kernel, 0 dropped by the interface; stopped after --duration$",
+        + " the filter, 0 dropped by the kernel, 0 by the interface; stopped after --duration$",
         Pattern.MULTILINE).matcher(err);
     assertTrue(m.find(), err);
     assertEquals(tcpdumpFrames, Long.parseLong(m.group(1)), "frames, ARP included: " + err);
