@@ -61,9 +61,12 @@ final class Tcpdump implements AutoCloseable {
     return TestPcap.read(file).frames();
   }
 
-  /** SIGTERM, after which tcpdump flushes, reports its counts and exits. */
+  /**
+   * SIGTERM, after which tcpdump flushes, reports its counts and exits. Sent with kill(1):
+   * {@link Process#destroy} would also close the pipe the report comes through.
+   */
   void stop() throws IOException, InterruptedException {
-    process.destroy();
+    Commands.run("kill", "-TERM", Long.toString(process.pid()));
     if (!process.waitFor(10, TimeUnit.SECONDS)) throw new IOException("tcpdump did not stop");
   }
 
