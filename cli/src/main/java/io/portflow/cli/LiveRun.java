@@ -124,6 +124,7 @@ final class LiveRun implements FlowSink {
    * @param error the one-line failure that ended the capture early, or null
    */
   void finish(CaptureInfo input, String filter, String error) throws IOException {
+    processes.stopping();
     analyzer.finish();
     if (stream == null && !outputClosed) {
       CaptureOverview overview = new CaptureOverview(List.of(input), analyzer.summary(), "libpcap", filter, error);

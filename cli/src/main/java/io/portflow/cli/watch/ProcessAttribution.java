@@ -37,6 +37,14 @@ public final class ProcessAttribution {
     return result;
   }
 
+  /**
+   * The capture stopped: the flows still open are about to be emitted, and their sockets still
+   * exist, so let their last look-up scan /proc once more even if a scan just ran.
+   */
+  public void stopping() {
+    resolver.allowRescan();
+  }
+
   /** Flows with at least one process remembered (open flows that were asked about). */
   public int remembered() {
     return known.size();
