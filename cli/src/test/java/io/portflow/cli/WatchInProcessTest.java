@@ -64,9 +64,9 @@ class WatchInProcessTest {
         assertTrue(run.err().startsWith("portflow: watching pfa0 (ethernet, snaplen 262144, promiscuous); "
             + "Ctrl-C stops\nportflow: pfa0: "), run.err());
         assertTrue(run.err().endsWith("; stopped after --duration\n"), run.err());
-        String[] out = run.out().split("\n");
-        assertEquals("pfa0: live, ethernet", out[0]);
-        assertTrue(out[1].matches("\\d+ packets \\(.*\\), \\d+ TCP, 1 flow.*"), run.out());
+        String[] lines = run.out().split("\n");
+        assertEquals("pfa0: live, ethernet", lines[0]);
+        assertTrue(lines[1].matches("\\d+ packets \\(.*\\), \\d+ TCP, 1 flow.*"), run.out());
         assertTrue(Pattern.compile("^0  10\\.77\\.0\\.2:\\d+ eph +10\\.77\\.0\\.1:8080 http-alt/reg .* SF ",
             Pattern.MULTILINE).matcher(run.out()).find(), run.out());
         assertTrue(!run.out().contains("\033["), "no escape sequences when not a terminal");
