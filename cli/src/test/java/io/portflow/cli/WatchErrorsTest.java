@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JVM in a namespace of its own (so the interface list is known: {@code lo} and {@code any}), with
  * capabilities dropped, or pointed at a libpcap that does not exist.
  */
+@Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class WatchErrorsTest {
   private static final String LIBPCAP_MISSING = "portflow: libpcap is not installed; live capture needs it"
       + " (Debian/Ubuntu: apt-get install libpcap0.8; Fedora: dnf install libpcap)\n";

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
 
 /**
@@ -21,6 +22,7 @@ import picocli.CommandLine;
  * namespace A: with standard output not a terminal and no {@code --format}, there is no live view,
  * only the table of every flow at the stop, as {@code analyze} prints it.
  */
+@Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class WatchInProcessTest {
   private static final String SERVER = String.join("\n",
       "import socket",
