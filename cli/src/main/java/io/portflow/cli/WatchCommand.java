@@ -74,7 +74,12 @@ public final class WatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LiveOptions options = capture.liveOptions();
+    LiveOptions options;
+    try {
+      options = capture.liveOptions();
+    } catch (IllegalArgumentException e) {
+      return report(new Failure(ExitCodes.USAGE, e.getMessage(), e));
+    }
     try (LiveCapture live = open(options)) {
       PrintWriter err = spec.commandLine().getErr();
       err.println("portflow: " + startLine(live));
@@ -128,14 +133,12 @@ public final class WatchCommand implements Callable<Integer> {
     }
   }
 
-  /** As {@link Failure#of}, with the live capture's own words where they differ. */
+  /** As {@link Failure#of}, but a missing libpcap is missed by live capture, not by --filter. */
   private static Failure failure(CaptureException e) {
-    switch (e.kind()) {
-      case LIBPCAP_MISSING:
-        return new Failure(ExitCodes.LIBPCAP_MISSING, LIBPCAP_MISSING, e);
-      default:
-        return Failure.of(e);
+    if (e.kind() == CaptureException.Kind.LIBPCAP_MISSING) {
+      return new Failure(ExitCodes.LIBPCAP_MISSING, LIBPCAP_MISSING, e);
     }
+    return Failure.of(e);
   }
 
   static final String LIBPCAP_MISSING = "libpcap is not installed; live capture needs it"

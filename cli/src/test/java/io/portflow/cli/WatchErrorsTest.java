@@ -48,6 +48,13 @@ class WatchErrorsTest {
   }
 
   @Test
+  void emptyInterfaceName_usageError() {
+    Run run = Run.of("watch", "-i", "");
+    assertEquals(2, run.exitCode());
+    assertEquals("portflow: invalid interface name: \"\" (expected: a device name such as eth0)\n", run.err());
+  }
+
+  @Test
   void badNumbers_usageErrors() {
     assertUsageError("portflow: Invalid value for option '--duration': '0' "
         + "(expected: seconds, more than 0, e.g. 30 or 0.5)", "watch", "-i", "lo", "--duration", "0");
