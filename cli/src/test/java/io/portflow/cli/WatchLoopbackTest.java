@@ -87,7 +87,8 @@ class WatchLoopbackTest {
     try (ChildPortflow watch = ChildPortflow.start(dir, ns.name, List.of(), "watch", "-i", "lo", "--format", "jsonl")) {
       watch.awaitErr("portflow: watching lo", Duration.ofSeconds(30));
       long server = Long.parseLong(firstLine(start(SERVER)));
-      Process brief = start(CLIENT, "1");
+      // Brief, but long enough for a rescan of /proc on a loaded machine: shorter ones may be missed.
+      Process brief = start(CLIENT, "3");
       String[] briefSays = firstLine(brief).split(" ");
       String[] holdingSays = firstLine(start(CLIENT, "forever")).split(" ");
       assertTrue(brief.waitFor(20, TimeUnit.SECONDS), "the brief client ends by itself");
