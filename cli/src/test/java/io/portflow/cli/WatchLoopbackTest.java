@@ -84,7 +84,9 @@ class WatchLoopbackTest {
 
   @Test
   void sigtermFlushesOpenFlowsWithBothProcessesAndExitsZero() throws Exception {
-    try (ChildPortflow watch = ChildPortflow.start(dir, ns.name, List.of(), "watch", "-i", "lo", "--format", "jsonl")) {
+    // --duration only ends a watch this test left behind (a killed test JVM): SIGTERM stops it first.
+    try (ChildPortflow watch = ChildPortflow.start(dir, ns.name, List.of(), "watch", "-i", "lo", "--format", "jsonl",
+        "--duration", "170")) {
       watch.awaitErr("portflow: watching lo", Duration.ofSeconds(30));
       long server = Long.parseLong(firstLine(start(SERVER)));
       // Brief, but long enough for a rescan of /proc on a loaded machine: shorter ones may be missed.

@@ -70,7 +70,9 @@ class WatchTerminalTest {
   @Test
   void drawsProcessesRedrawsAndExitsCleanlyOnCtrlC() throws Exception {
     Path exit = dir.resolve("exit");
-    String command = ChildPortflow.command(ns.name, List.of(), "watch", "-i", "lo").stream()
+    // --duration only ends a watch this test left behind (a killed test JVM): Ctrl-C stops it first.
+    // (Not timeout(1): it would pass the terminal's SIGINT on, and a second SIGINT exits at once.)
+    String command = ChildPortflow.command(ns.name, List.of(), "watch", "-i", "lo", "--duration", "170").stream()
         .map(WatchTerminalTest::quote).collect(Collectors.joining(" ")) + "; echo $? > " + exit + "; sleep 60";
     assertEquals(0, run("tmux", "-L", tmux, "new-session", "-d", "-s", "watch", "-x", "160", "-y", "30", command));
     waitFor(() -> screen().contains("(Ctrl-C stops)") ? "" : null, 30_000);
