@@ -5,6 +5,7 @@ import io.portflow.analyze.decode.Segment;
 import io.portflow.analyze.decode.SkipReason;
 import io.portflow.analyze.flow.FlowTracker;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -36,9 +37,18 @@ public final class FlowAnalyzer {
   private long lastSeenNanos;
 
   public FlowAnalyzer(AnalyzerConfig config, FlowSink sink) {
+    this(config, sink, FlowStartListener.NONE);
+  }
+
+  /**
+   * An analyzer that also tells {@code started} of each flow as its first packet is counted (a
+   * live capture looks up the local process then, while the connection's socket still exists).
+   */
+  public FlowAnalyzer(AnalyzerConfig config, FlowSink sink, FlowStartListener started) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(sink, "sink");
-    this.flows = new FlowTracker(config, sink);
+    Objects.requireNonNull(started, "started");
+    this.flows = new FlowTracker(config, sink, started);
     this.tcpSelected = config.selects(Transport.TCP);
     this.udpSelected = config.selects(Transport.UDP);
   }
@@ -90,6 +100,27 @@ public final class FlowAnalyzer {
    */
   public void finish() {
     flows.finish();
+  }
+
+  /**
+   * Moves the capture clock to {@code nowNanos} without a frame, and emits the flows whose idle
+   * timeout or close linger has passed by then. A live capture calls it on its ticks, so flows
+   * finish on time while the interface is quiet; frames stamped earlier that arrive afterwards
+   * are still counted. A time before the clock changes nothing.
+   *
+   * @param nowNanos wall clock, nanoseconds since the epoch (the scale of frame timestamps)
+   */
+  public void expireIdle(long nowNanos) {
+    flows.advance(nowNanos);
+  }
+
+  /**
+   * The flows alive now as records so far, in flow-id order (see {@link
+   * FlowTracker#openRecords()}): for a live view, and to look up a flow's local processes while
+   * they still exist. End reason null for a connection that has not ended.
+   */
+  public List<FlowRecord> openFlows() {
+    return flows.openRecords();
   }
 
   /** Flows alive now: started and not yet emitted. */

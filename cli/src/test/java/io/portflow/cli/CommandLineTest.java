@@ -12,7 +12,7 @@ class CommandLineTest {
         0   ok
         1   runtime failure (a bug, an I/O error writing output)
         2   usage error, including a BPF filter libpcap rejects
-        3   a capture cannot be read (missing, unreadable, a directory, not a capture)
+        3   a capture or an interface cannot be opened (missing, unreadable, down)
         4   a capture is damaged or cut short; flows before the damage are printed
         5   permission denied for live capture
         6   libpcap is needed but not installed
@@ -23,7 +23,9 @@ class CommandLineTest {
     Run run = Run.of("--help");
     assertEquals(0, run.exitCode());
     assertTrue(run.out().startsWith("Usage: portflow [-hV] [COMMAND]\n"), run.out());
-    assertTrue(run.out().contains("  analyze  Print the TCP flows"), run.out());
+    assertTrue(run.out().contains("  analyze     Print the TCP flows"), run.out());
+    assertTrue(run.out().contains("  watch       Watch the TCP flows on a live interface"), run.out());
+    assertTrue(run.out().contains("  interfaces  List the interfaces libpcap can capture on"), run.out());
     assertTrue(run.out().contains(EXIT_CODES), run.out());
     assertEquals("", run.err());
   }
@@ -60,7 +62,7 @@ class CommandLineTest {
   void noCommand_usageError() {
     Run run = Run.of();
     assertEquals(2, run.exitCode());
-    assertEquals("portflow: missing command (expected: analyze)\n"
+    assertEquals("portflow: missing command (expected: analyze, watch or interfaces)\n"
         + "Try 'portflow --help' for more information.\n", run.err());
     assertEquals("", run.out());
   }

@@ -16,9 +16,16 @@ public final class JsonlWriter implements FlowWriter {
   private final Writer out;
   private final JsonGenerator generator;
   private final FlowJson json;
+  private final ProcessLookup processes;
 
   public JsonlWriter(Writer out, TimePrecision time) throws IOException {
+    this(out, time, ProcessLookup.NONE);
+  }
+
+  /** With each end's local process where {@code processes} knows it. */
+  public JsonlWriter(Writer out, TimePrecision time, ProcessLookup processes) throws IOException {
     this.out = out;
+    this.processes = processes;
     this.generator = new JsonFactory().createGenerator(out)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .setRootValueSeparator(null); // records are separated by our own newline
@@ -27,7 +34,12 @@ public final class JsonlWriter implements FlowWriter {
 
   /** Writes one record as one line and flushes it. */
   public void writeFlow(FlowRecord flow) throws IOException {
-    json.write(generator, flow);
+    writeFlow(flow, processes.of(flow));
+  }
+
+  /** Writes one record with its ends' local processes as one line and flushes it. */
+  public void writeFlow(FlowRecord flow, FlowProcesses ends) throws IOException {
+    json.write(generator, flow, ends);
     generator.flush();
     out.write('\n');
     out.flush();
