@@ -1,5 +1,6 @@
 package io.portflow.analyze;
 
+import io.portflow.analyze.decode.Malformation;
 import io.portflow.analyze.decode.PacketDecoder;
 import io.portflow.analyze.decode.Segment;
 import io.portflow.analyze.decode.SkipReason;
@@ -22,11 +23,13 @@ import java.util.TreeMap;
  */
 public final class FlowAnalyzer {
   private static final SkipReason[] REASONS = SkipReason.values();
+  private static final Malformation[] MALFORMATIONS = Malformation.values();
 
   private final PacketDecoder decoder = new PacketDecoder();
   private final FlowTracker flows;
   private final LinkTypeCounts linkTypes = new LinkTypeCounts();
   private final long[] skipped = new long[REASONS.length];
+  private final long[] malformed = new long[MALFORMATIONS.length];
   private long packets;
   private long bytes;
   private final boolean tcpSelected;
@@ -80,6 +83,9 @@ public final class FlowAnalyzer {
       return;
     }
     Segment segment = decoder.segment();
+    if (segment.malformations() != 0) {
+      countMalformations(segment.malformations());
+    }
     boolean tcp = segment.protocol() == Segment.TCP;
     if (!(tcp ? tcpSelected : udpSelected)) {
       skipped[(tcp ? SkipReason.TCP : SkipReason.UDP).ordinal()]++;
@@ -91,6 +97,14 @@ public final class FlowAnalyzer {
       udpPackets++;
     }
     flows.onSegment(segment, timestampNanos, wireLength);
+  }
+
+  private void countMalformations(int bits) {
+    for (Malformation m : MALFORMATIONS) {
+      if ((bits & m.bit()) != 0) {
+        malformed[m.ordinal()]++;
+      }
+    }
   }
 
   /**
@@ -142,6 +156,12 @@ public final class FlowAnalyzer {
       }
     }
     linkTypes.putUnknown(reasons);
+    Map<String, Long> malformations = new TreeMap<>();
+    for (Malformation m : MALFORMATIONS) {
+      if (malformed[m.ordinal()] > 0) {
+        malformations.put(m.label(), malformed[m.ordinal()]);
+      }
+    }
     return new CaptureSummary(
         packets,
         bytes,
@@ -151,6 +171,7 @@ public final class FlowAnalyzer {
         lastSeenNanos,
         Collections.unmodifiableMap(linkTypes.byName()),
         Collections.unmodifiableMap(reasons),
-        udpPackets);
+        udpPackets,
+        Collections.unmodifiableMap(malformations));
   }
 }

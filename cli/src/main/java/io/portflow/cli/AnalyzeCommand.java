@@ -90,6 +90,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         AnalysisRun run = new AnalysisRun(spec.commandLine().getOut(), output, color,
             analysis.config(), input.reader().label(), input.filter());
         Failure stopped = run.run(source);
+        warn(source.warnings());
         if (stopped != null) {
           return report(stopped);
         }
@@ -112,6 +113,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new Failure(ExitCodes.CANNOT_READ, "cannot read " + files + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Problems the reader worked around: every frame was read, so they change no exit code. */
+  private void warn(List<String> warnings) {
+    PrintWriter err = spec.commandLine().getErr();
+    for (String warning : warnings) {
+      err.println("portflow: warning: " + warning);
+    }
+    err.flush();
   }
 
   private int report(Failure failure) {

@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of the runnable jar. */
@@ -20,10 +21,29 @@ public final class Main {
     CommandLine command = commandLine(Terminal.detect(), SourceOpener.FILES, StopHook.SIGNALS);
     command.setOut(out);
     command.setErr(err);
-    int exitCode = command.execute(args);
+    int exitCode;
+    try {
+      exitCode = command.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli passes errors through; the analysis that filled the heap is unreachable by now.
+      exitCode = outOfMemory(err, e, List.of(args).contains("--debug"));
+    }
     out.flush();
     err.flush();
     System.exit(exitCode);
+  }
+
+  /** One line saying how to give the JVM more memory, instead of the JVM's stack trace. */
+  static int outOfMemory(PrintWriter err, OutOfMemoryError e, boolean debug) {
+    long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
+    err.println("portflow: out of memory: the flows do not fit in a " + heapMiB + " MiB Java heap (expected:"
+        + " a larger heap, e.g. PORTFLOW_JAVA_OPTS=-Xmx" + Math.max(1, heapMiB * 4 >> 10) + "g; --format jsonl"
+        + " keeps only the flows alive at once)");
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.FAILURE;
   }
 
   /**

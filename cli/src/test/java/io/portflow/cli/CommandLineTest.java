@@ -9,13 +9,19 @@ import org.junit.jupiter.api.Test;
 class CommandLineTest {
   private static final String EXIT_CODES = """
       Exit codes:
-        0   ok
-        1   runtime failure (a bug, an I/O error writing output)
+        0   ok: every capture read to its end (warnings, if any, on stderr); also
+              when the reader of the output went away, as head does
+        1   runtime failure: a bug, too little memory (the line says how to give
+              more), or an I/O error writing the output
         2   usage error, including a BPF filter libpcap rejects
-        3   a capture or an interface cannot be opened (missing, unreadable, down)
-        4   a capture is damaged or cut short; flows before the damage are printed
+        3   a capture or an interface cannot be opened: missing, unreadable, a
+              directory, not a capture, no such interface, interface down; nothing is
+              printed
+        4   a capture is damaged or cut short, or a live capture broke off: the flows
+              read before are printed, then one line saying where
         5   permission denied for live capture
-        6   libpcap is needed but not installed
+        6   libpcap is needed (--filter, --reader libpcap, live capture) but not
+              installed
       """;
 
   @Test
