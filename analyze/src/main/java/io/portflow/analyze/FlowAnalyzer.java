@@ -1,5 +1,6 @@
 package io.portflow.analyze;
 
+import io.portflow.analyze.decode.DecodedBatch;
 import io.portflow.analyze.decode.Malformation;
 import io.portflow.analyze.decode.PacketDecoder;
 import io.portflow.analyze.decode.Segment;
@@ -70,6 +71,26 @@ public final class FlowAnalyzer {
   public void onFrame(
       long timestampNanos, int linkType, byte[] data, int offset, int capturedLength, int wireLength) {
     Objects.checkFromIndexSize(offset, capturedLength, data.length);
+    if (decoder.decode(linkType, data, offset, capturedLength, wireLength, timestampNanos)) {
+      count(timestampNanos, linkType, wireLength, decoder.segment(), null);
+    } else {
+      count(timestampNanos, linkType, wireLength, null, decoder.skipReason());
+    }
+  }
+
+  /**
+   * Takes frames another thread decoded, in capture order: the same counting and flow tracking as
+   * {@link #onFrame} for each, so that the summary and the flow records are the same.
+   */
+  public void onBatch(DecodedBatch batch) {
+    for (int i = 0, n = batch.size(); i < n; i++) {
+      count(batch.timestampNanos(i), batch.linkType(i), batch.wireLength(i), batch.segment(i),
+          batch.skipReason(i));
+    }
+  }
+
+  /** One decoded frame: {@code segment} when it holds one, else {@code skip} says why not. */
+  private void count(long timestampNanos, int linkType, int wireLength, Segment segment, SkipReason skip) {
     if (packets == 0) {
       firstSeenNanos = timestampNanos;
     }
@@ -78,11 +99,10 @@ public final class FlowAnalyzer {
     bytes += Integer.toUnsignedLong(wireLength);
     linkTypes.increment(linkType);
     flows.advance(timestampNanos);
-    if (!decoder.decode(linkType, data, offset, capturedLength, wireLength, timestampNanos)) {
-      skipped[decoder.skipReason().ordinal()]++;
+    if (segment == null) {
+      skipped[skip.ordinal()]++;
       return;
     }
-    Segment segment = decoder.segment();
     if (segment.malformations() != 0) {
       countMalformations(segment.malformations());
     }

@@ -87,6 +87,10 @@ public final class FlowTracker {
       return;
     }
     clock = timestampNanos;
+    if (clock < open.headDeadline() && clock < closing.headDeadline()
+        && clock < datagrams.headDeadline()) {
+      return;
+    }
     for (Flow due = nextDue(); due != null; due = nextDue()) {
       due.queue.remove(due);
       table.remove(due);
@@ -188,12 +192,9 @@ public final class FlowTracker {
     Flow due = null;
     long dueAt = 0;
     for (ExpiryQueue queue : queues) {
-      Flow head = queue.head();
-      if (head == null) {
-        continue;
-      }
-      long deadline = queue.deadline(head);
-      if (deadline <= clock
+      long deadline = queue.headDeadline();
+      Flow head = deadline <= clock ? queue.head() : null;
+      if (head != null
           && (due == null || deadline < dueAt || (deadline == dueAt && head.id < due.id))) {
         due = head;
         dueAt = deadline;
