@@ -37,7 +37,7 @@ class WatchErrorsTest {
         "--[no-]promisc", "--[no-]immediate", "--buffer-size=SIZE", "--write=FILE", "--duration=SECONDS",
         "--count=PACKETS", "--format=FORMAT", "--sort=KEY", "--top=N", "--color=WHEN", "--transport=LIST",
         "--ephemeral-range=LO-HI", "--debug", "5   permission denied for live capture",
-        "6   libpcap is needed but not installed", "sudo portflow watch -i eth0"}) {
+        "6   libpcap is needed (--filter, --reader libpcap, live capture) but not", "sudo portflow watch -i eth0"}) {
       assertTrue(run.out().contains(option), option + " in\n" + run.out());
     }
   }
