@@ -1,11 +1,13 @@
 package io.portflow.analyze;
 
+import io.portflow.analyze.decode.DecodedBatch;
 import io.portflow.analyze.decode.Malformation;
 import io.portflow.analyze.decode.PacketDecoder;
 import io.portflow.analyze.decode.Segment;
 import io.portflow.analyze.decode.SkipReason;
 import io.portflow.analyze.flow.FlowTracker;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -39,9 +41,18 @@ public final class FlowAnalyzer {
   private long lastSeenNanos;
 
   public FlowAnalyzer(AnalyzerConfig config, FlowSink sink) {
+    this(config, sink, FlowStartListener.NONE);
+  }
+
+  /**
+   * An analyzer that also tells {@code started} of each flow as its first packet is counted (a
+   * live capture looks up the local process then, while the connection's socket still exists).
+   */
+  public FlowAnalyzer(AnalyzerConfig config, FlowSink sink, FlowStartListener started) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(sink, "sink");
-    this.flows = new FlowTracker(config, sink);
+    Objects.requireNonNull(started, "started");
+    this.flows = new FlowTracker(config, sink, started);
     this.tcpSelected = config.selects(Transport.TCP);
     this.udpSelected = config.selects(Transport.UDP);
   }
@@ -60,6 +71,26 @@ public final class FlowAnalyzer {
   public void onFrame(
       long timestampNanos, int linkType, byte[] data, int offset, int capturedLength, int wireLength) {
     Objects.checkFromIndexSize(offset, capturedLength, data.length);
+    if (decoder.decode(linkType, data, offset, capturedLength, wireLength, timestampNanos)) {
+      count(timestampNanos, linkType, wireLength, decoder.segment(), null);
+    } else {
+      count(timestampNanos, linkType, wireLength, null, decoder.skipReason());
+    }
+  }
+
+  /**
+   * Takes frames another thread decoded, in capture order: the same counting and flow tracking as
+   * {@link #onFrame} for each, so that the summary and the flow records are the same.
+   */
+  public void onBatch(DecodedBatch batch) {
+    for (int i = 0, n = batch.size(); i < n; i++) {
+      count(batch.timestampNanos(i), batch.linkType(i), batch.wireLength(i), batch.segment(i),
+          batch.skipReason(i));
+    }
+  }
+
+  /** One decoded frame: {@code segment} when it holds one, else {@code skip} says why not. */
+  private void count(long timestampNanos, int linkType, int wireLength, Segment segment, SkipReason skip) {
     if (packets == 0) {
       firstSeenNanos = timestampNanos;
     }
@@ -68,11 +99,10 @@ public final class FlowAnalyzer {
     bytes += Integer.toUnsignedLong(wireLength);
     linkTypes.increment(linkType);
     flows.advance(timestampNanos);
-    if (!decoder.decode(linkType, data, offset, capturedLength, wireLength, timestampNanos)) {
-      skipped[decoder.skipReason().ordinal()]++;
+    if (segment == null) {
+      skipped[skip.ordinal()]++;
       return;
     }
-    Segment segment = decoder.segment();
     if (segment.malformations() != 0) {
       countMalformations(segment.malformations());
     }
@@ -104,6 +134,27 @@ public final class FlowAnalyzer {
    */
   public void finish() {
     flows.finish();
+  }
+
+  /**
+   * Moves the capture clock to {@code nowNanos} without a frame, and emits the flows whose idle
+   * timeout or close linger has passed by then. A live capture calls it on its ticks, so flows
+   * finish on time while the interface is quiet; frames stamped earlier that arrive afterwards
+   * are still counted. A time before the clock changes nothing.
+   *
+   * @param nowNanos wall clock, nanoseconds since the epoch (the scale of frame timestamps)
+   */
+  public void expireIdle(long nowNanos) {
+    flows.advance(nowNanos);
+  }
+
+  /**
+   * The flows alive now as records so far, in flow-id order (see {@link
+   * FlowTracker#openRecords()}): for a live view, and to look up a flow's local processes while
+   * they still exist. End reason null for a connection that has not ended.
+   */
+  public List<FlowRecord> openFlows() {
+    return flows.openRecords();
   }
 
   /** Flows alive now: started and not yet emitted. */

@@ -31,15 +31,23 @@ final class AnalysisRun {
   private final AnalyzerConfig config;
   private final String reader;
   private final String filter;
+  private final int threads;
 
   AnalysisRun(PrintWriter out, OutputOptions output, boolean color, AnalyzerConfig config,
       String reader, String filter) {
+    this(out, output, color, config, reader, filter, 1);
+  }
+
+  /** @param threads 1: everything on this thread; 2 or more: the {@link DecodePipeline} */
+  AnalysisRun(PrintWriter out, OutputOptions output, boolean color, AnalyzerConfig config,
+      String reader, String filter, int threads) {
     this.out = out;
     this.output = output;
     this.color = color;
     this.config = config;
     this.reader = reader;
     this.filter = filter;
+    this.threads = threads;
   }
 
   /**
@@ -49,17 +57,32 @@ final class AnalysisRun {
    *     any more, which is not worth a message)
    */
   Failure run(FrameSource source) throws IOException {
+    return run(source, () -> {});
+  }
+
+  /** As {@link #run(FrameSource)}; {@code afterReading} runs when the input is read, before output that waited for it. */
+  Failure run(FrameSource source, Runnable afterReading) throws IOException {
     TimePrecision time = TimePrecision.of(source.inputs());
     boolean streaming = output.format().streams() && !output.reorders();
     FlowCollector collector = streaming
         ? FlowCollector.streaming(out, new JsonlWriter(out, time))
         : FlowCollector.keeping(out);
-    FlowAnalyzer analyzer = new FlowAnalyzer(config, collector);
-    Failure stopped = read(source, analyzer::onFrame, collector);
+    Failure stopped;
+    FlowAnalyzer analyzer;
+    if (threads >= 2) {
+      DecodePipeline pipeline = new DecodePipeline(collector);
+      analyzer = new FlowAnalyzer(config, pipeline.sink());
+      stopped = pipeline.read(source, analyzer);
+    } else {
+      analyzer = new FlowAnalyzer(config, collector);
+      stopped = read(source, analyzer::onFrame, collector);
+    }
+    afterReading.run();
     if (collector.outputClosed()) {
       return null;
     }
     analyzer.finish();
+    collector.flush();
     if (!streaming) {
       CaptureOverview overview = new CaptureOverview(source.inputs(), analyzer.summary(), reader,
           filter, stopped == null ? null : stopped.getMessage());
@@ -78,8 +101,13 @@ final class AnalysisRun {
     } catch (CaptureException e) {
       return Failure.of(e);
     } catch (IOException e) {
-      return new Failure(ExitCodes.DAMAGED, "error reading " + names(source) + ": " + e.getMessage(), e);
+      return readError(source, e);
     }
+  }
+
+  /** A read that failed with something other than a {@link CaptureException}. */
+  static Failure readError(FrameSource source, IOException e) {
+    return new Failure(ExitCodes.DAMAGED, "error reading " + names(source) + ": " + e.getMessage(), e);
   }
 
   private List<FlowRecord> sortedAndCut(List<FlowRecord> flows) {

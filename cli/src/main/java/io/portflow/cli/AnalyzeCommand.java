@@ -6,7 +6,9 @@ import io.portflow.cli.options.AnalysisOptions;
 import io.portflow.cli.options.DebugOption;
 import io.portflow.cli.options.InputOptions;
 import io.portflow.cli.options.OutputOptions;
+import io.portflow.cli.options.RunOptions;
 import io.portflow.cli.output.table.StateWords;
+import io.portflow.cli.progress.ProgressReporter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Print the TCP flows in capture files: client and server with their port labels, packets "
           + "and bytes each way, duration and state.",
-      "Several files are read as one capture, merged in timestamp order.",
+      "Several files (or a directory of rotated captures) are read as one capture, merged in "
+          + "timestamp order: a connection that spans files is one flow.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -45,12 +48,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", arity = "1..*",
-      description = "pcap or pcapng capture files, optionally gzip-compressed.")
+      description = "pcap or pcapng capture files, optionally gzip-compressed; a directory "
+          + "stands for every capture file in it, a quoted glob ('rotated/*.pcap*') for the "
+          + "files it matches.")
   private List<Path> files;
 
   @Mixin private OutputOptions output;
   @Mixin private InputOptions input;
   @Mixin private AnalysisOptions analysis;
+  @Mixin private RunOptions run;
   @Mixin private DebugOption debug;
   @Mixin private ExitCodeHelp exitCodes;
 
@@ -84,12 +90,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     try {
-      InputFiles.check(files);
-      try (FrameSource source = open()) {
+      List<Path> inputs = InputFiles.expand(files);
+      InputFiles.check(inputs);
+      try (FrameSource source = open(inputs)) {
         boolean color = output.color().enabled(terminal.interactive(), terminal.noColor());
-        AnalysisRun run = new AnalysisRun(spec.commandLine().getOut(), output, color,
-            analysis.config(), input.reader().label(), input.filter());
-        Failure stopped = run.run(source);
+        AnalysisRun analysisRun = new AnalysisRun(spec.commandLine().getOut(), output, color,
+            analysis.config(), input.reader().label(), input.filter(), run.threads());
+        Failure stopped;
+        try (ProgressReporter progress = progress(inputs)) {
+          stopped = analysisRun.run(source, progress::close);
+        }
         warn(source.warnings());
         if (stopped != null) {
           return report(stopped);
@@ -101,9 +111,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
   }
 
-  private FrameSource open() throws Failure {
+  /** The progress bar when asked for and standard error is a terminal; else one that draws nothing. */
+  private ProgressReporter progress(List<Path> inputs) {
+    boolean wanted = run.progress() && terminal.errInteractive();
+    return wanted ? ProgressReporter.start(spec.commandLine().getErr(), inputs) : ProgressReporter.none();
+  }
+
+  private FrameSource open(List<Path> inputs) throws Failure {
     try {
-      return opener.open(files, input.reader(), input.filter());
+      return opener.open(inputs, input.reader(), input.filter());
     } catch (CaptureException e) {
       throw Failure.of(e);
     } catch (NoSuchFileException e) {
@@ -111,7 +127,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } catch (AccessDeniedException e) {
       throw new Failure(ExitCodes.CANNOT_READ, "cannot read " + e.getFile() + ": permission denied", e);
     } catch (IOException e) {
-      throw new Failure(ExitCodes.CANNOT_READ, "cannot read " + files + ": " + e.getMessage(), e);
+      throw new Failure(ExitCodes.CANNOT_READ, "cannot read " + inputs + ": " + e.getMessage(), e);
     }
   }
 

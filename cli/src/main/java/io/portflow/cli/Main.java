@@ -18,7 +18,7 @@ public final class Main {
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-    CommandLine command = commandLine(Terminal.detect(), SourceOpener.FILES);
+    CommandLine command = commandLine(Terminal.detect(), SourceOpener.FILES, StopHook.SIGNALS);
     command.setOut(out);
     command.setErr(err);
     int exitCode;
@@ -46,14 +46,22 @@ public final class Main {
     return ExitCodes.FAILURE;
   }
 
-  /** The command line as the jar runs it, with real capture files and no terminal. */
+  /**
+   * The command line as the jar runs it, with real capture files, no terminal and no signal
+   * handlers (a {@code watch} stops by {@code --duration}, {@code --count} or a closed output).
+   */
   public static CommandLine commandLine() {
     return commandLine(Terminal.none(), SourceOpener.FILES);
   }
 
-  /** The command line as the jar runs it, for a given terminal and way of opening captures. */
+  /** The command line for a given terminal and way of opening captures, without signal handlers. */
   public static CommandLine commandLine(Terminal terminal, SourceOpener opener) {
-    CommandLine command = new CommandLine(new PortflowCommand(), new CommandFactory(terminal, opener));
+    return commandLine(terminal, opener, StopHook.NONE);
+  }
+
+  /** The command line for a given terminal, way of opening captures and way of stopping a watch. */
+  public static CommandLine commandLine(Terminal terminal, SourceOpener opener, StopHook stopHook) {
+    CommandLine command = new CommandLine(new PortflowCommand(), new CommandFactory(terminal, opener, stopHook));
     command.setParameterExceptionHandler(new UsageErrorHandler());
     command.setExecutionExceptionHandler(new InternalErrorHandler());
     AnalyzeCommand.addStateLegend(command.getSubcommands().get("analyze"));

@@ -120,7 +120,8 @@ class AnalyzeCommandTest {
         linesBeforeLastConnection[0] = out.toString().split("\n", -1).length - 1;
       }
     });
-    Run run = Run.of(Terminal.none(), (files, reader, filter) -> fake, out, "analyze", "--format", "jsonl", capture);
+    Run run = Run.of(Terminal.none(), (files, reader, filter) -> fake, out, "analyze", "--format", "jsonl",
+        "--threads", "1", capture);
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(1, linesBeforeLastConnection[0], out.toString());
     assertEquals(3, out.toString().split("\n").length);
@@ -245,7 +246,7 @@ class AnalyzeCommandTest {
   void closedOutput_stopsReadingQuietly() {
     FakeSource fake = new FakeSource(reusedTuple(), null, "capture.pcap");
     Run run = Run.of(Terminal.none(), (files, reader, filter) -> fake, new ClosedPipe(),
-        "analyze", "--format", "jsonl", capture);
+        "analyze", "--format", "jsonl", "--threads", "1", capture);
     assertEquals(0, run.exitCode());
     assertEquals("", run.err());
     assertEquals(9, fake.nextCalls(), "stopped after the first flow was written");

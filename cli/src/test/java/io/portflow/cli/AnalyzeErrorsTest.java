@@ -44,9 +44,10 @@ class AnalyzeErrorsTest {
   }
 
   @Test
-  void directory() {
-    assertFails(3, "portflow: cannot read " + dir + ": it is a directory (expected: a pcap or pcapng file)\n",
-        Run.of("analyze", dir.toString()));
+  void directoryWithoutCaptures() throws IOException {
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    assertFails(3, "portflow: cannot read " + empty + ": no pcap or pcapng files in the directory\n",
+        Run.of("analyze", empty.toString()));
   }
 
   @Test

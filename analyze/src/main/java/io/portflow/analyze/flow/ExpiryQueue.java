@@ -4,12 +4,15 @@ package io.portflow.analyze.flow;
  * Flows that share one timeout, oldest first: an intrusive doubly-linked list through {@link
  * Flow#older} and {@link Flow#newer}. A flow goes to the tail when it is queued or touched, and
  * the capture clock never runs backwards, so the head always has the earliest deadline: finding
- * what expired costs one comparison per queue, not a scan of the table.
+ * what expired costs one comparison per queue, not a scan of the table. The head's deadline is
+ * kept in a field, so that the comparison every frame makes touches no flow (whose memory is
+ * likely cold: the head is the flow least recently seen).
  */
 final class ExpiryQueue {
   final long timeoutNanos;
   private Flow head;
   private Flow tail;
+  private long headDeadline = Long.MAX_VALUE;
 
   ExpiryQueue(long timeoutNanos) {
     this.timeoutNanos = timeoutNanos;
@@ -18,6 +21,11 @@ final class ExpiryQueue {
   /** The flow whose deadline comes first, or null when the queue is empty. */
   Flow head() {
     return head;
+  }
+
+  /** The head's deadline, or {@code Long.MAX_VALUE} when the queue is empty. */
+  long headDeadline() {
+    return headDeadline;
   }
 
   /** When {@code flow}, queued here, expires; saturates instead of overflowing. */
@@ -30,6 +38,9 @@ final class ExpiryQueue {
   void touch(Flow flow, long now) {
     flow.queuedAtNanos = now;
     if (flow.queue == this && flow == tail) {
+      if (flow == head) {
+        headChanged();
+      }
       return;
     }
     if (flow.queue != null) {
@@ -40,6 +51,7 @@ final class ExpiryQueue {
     flow.newer = null;
     if (tail == null) {
       head = flow;
+      headChanged();
     } else {
       tail.newer = flow;
     }
@@ -49,6 +61,7 @@ final class ExpiryQueue {
   void remove(Flow flow) {
     if (flow.older == null) {
       head = flow.newer;
+      headChanged();
     } else {
       flow.older.newer = flow.newer;
     }
@@ -69,5 +82,10 @@ final class ExpiryQueue {
       flow = next;
     }
     head = tail = null;
+    headChanged();
+  }
+
+  private void headChanged() {
+    headDeadline = head == null ? Long.MAX_VALUE : deadline(head);
   }
 }

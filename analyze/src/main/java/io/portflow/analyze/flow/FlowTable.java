@@ -6,12 +6,15 @@ import java.util.Comparator;
 /**
  * Open-addressing hash table of live flows (linear probing, power-of-two capacity, at most half
  * full). Lookups compare primitive key fields against a {@link FlowProbe} and allocate nothing;
- * removal shifts later entries back so that no tombstones pile up under idle expiry.
+ * removal shifts later entries back so that no tombstones pile up under idle expiry. Each slot's
+ * hash is also kept in an array of its own: probing past other flows, and shifting them on
+ * removal, then reads that array instead of the flows, whose memory is mostly not in the cache.
  */
 final class FlowTable {
   private static final int INITIAL_CAPACITY = 1024;
 
   private Flow[] slots = new Flow[INITIAL_CAPACITY];
+  private int[] hashes = new int[INITIAL_CAPACITY];
   private int mask = INITIAL_CAPACITY - 1;
   private int size;
 
@@ -21,9 +24,10 @@ final class FlowTable {
 
   /** The live flow with the probe's key, or null. */
   Flow find(FlowProbe key) {
-    for (int i = key.hash & mask; ; i = (i + 1) & mask) {
+    int hash = key.hash;
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
       Flow flow = slots[i];
-      if (flow == null || flow.matches(key)) {
+      if (flow == null || (hashes[i] == hash && flow.matches(key))) {
         return flow;
       }
     }
@@ -34,7 +38,7 @@ final class FlowTable {
     if (2 * (size + 1) > slots.length) {
       grow();
     }
-    place(slots, mask, flow);
+    place(slots, hashes, mask, flow);
     size++;
   }
 
@@ -49,10 +53,11 @@ final class FlowTable {
     size--;
     // Backward-shift deletion: move up every later entry of the run that the hole cut off.
     for (int i = (hole + 1) & mask; slots[i] != null; i = (i + 1) & mask) {
-      int home = slots[i].hash & mask;
+      int home = hashes[i] & mask;
       boolean reachable = hole <= i ? (home <= hole || home > i) : (home <= hole && home > i);
       if (reachable) {
         slots[hole] = slots[i];
+        hashes[hole] = hashes[i];
         slots[i] = null;
         hole = i;
       }
@@ -90,21 +95,24 @@ final class FlowTable {
 
   private void grow() {
     Flow[] larger = new Flow[slots.length * 2];
+    int[] largerHashes = new int[larger.length];
     int largerMask = larger.length - 1;
     for (Flow flow : slots) {
       if (flow != null) {
-        place(larger, largerMask, flow);
+        place(larger, largerHashes, largerMask, flow);
       }
     }
     slots = larger;
+    hashes = largerHashes;
     mask = largerMask;
   }
 
-  private static void place(Flow[] slots, int mask, Flow flow) {
+  private static void place(Flow[] slots, int[] hashes, int mask, Flow flow) {
     int i = flow.hash & mask;
     while (slots[i] != null) {
       i = (i + 1) & mask;
     }
     slots[i] = flow;
+    hashes[i] = flow.hash;
   }
 }

@@ -2,9 +2,13 @@ package io.portflow.analyze.flow;
 
 import io.portflow.analyze.AnalyzerConfig;
 import io.portflow.analyze.EndReason;
+import io.portflow.analyze.FlowRecord;
 import io.portflow.analyze.FlowSink;
+import io.portflow.analyze.FlowStartListener;
 import io.portflow.analyze.decode.Segment;
 import io.portflow.analyze.port.ServiceNames;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Groups TCP segments and UDP datagrams into flows. A flow is created on its first segment, numbered in that order
@@ -35,6 +39,7 @@ import io.portflow.analyze.port.ServiceNames;
  */
 public final class FlowTracker {
   private final FlowSink sink;
+  private final FlowStartListener started;
   private final Roles roles;
   private final FlowRecords records;
   private final FlowTable table = new FlowTable();
@@ -50,11 +55,21 @@ public final class FlowTracker {
   private int peakActive;
 
   public FlowTracker(AnalyzerConfig config, FlowSink sink) {
-    this(config, ServiceNames.iana(), sink);
+    this(config, ServiceNames.iana(), sink, FlowStartListener.NONE);
+  }
+
+  /** As {@link #FlowTracker(AnalyzerConfig, FlowSink)}, telling {@code started} of each new flow. */
+  public FlowTracker(AnalyzerConfig config, FlowSink sink, FlowStartListener started) {
+    this(config, ServiceNames.iana(), sink, started);
   }
 
   FlowTracker(AnalyzerConfig config, ServiceNames names, FlowSink sink) {
+    this(config, names, sink, FlowStartListener.NONE);
+  }
+
+  private FlowTracker(AnalyzerConfig config, ServiceNames names, FlowSink sink, FlowStartListener started) {
     this.sink = sink;
+    this.started = started;
     this.roles = new Roles(config, names);
     this.records = new FlowRecords(config, names, roles);
     this.open = new ExpiryQueue(config.idleTimeout().toNanos());
@@ -72,6 +87,10 @@ public final class FlowTracker {
       return;
     }
     clock = timestampNanos;
+    if (clock < open.headDeadline() && clock < closing.headDeadline()
+        && clock < datagrams.headDeadline()) {
+      return;
+    }
     for (Flow due = nextDue(); due != null; due = nextDue()) {
       due.queue.remove(due);
       table.remove(due);
@@ -84,7 +103,8 @@ public final class FlowTracker {
     advance(timestampNanos);
     probe.set(segment);
     Flow flow = table.find(probe);
-    if (flow == null) {
+    boolean isNew = flow == null;
+    if (isNew) {
       flow = newFlow(segment, timestampNanos);
       table.insert(flow);
       peakActive = Math.max(peakActive, table.size());
@@ -94,10 +114,27 @@ public final class FlowTracker {
       flow.queue.remove(flow);
       emit(flow, EndReason.REUSED);
       flow = successor;
+      isNew = true;
     }
     flow.add(segment, probe.fromA, timestampNanos, wireLength);
     flow.track(segment, probe.fromA, timestampNanos);
     schedule(flow, segment.flags());
+    if (isNew && started != FlowStartListener.NONE) {
+      started.flowStarted(records.toRecord(flow, null));
+    }
+  }
+
+  /**
+   * The flows alive now as records so far, in flow-id order: counts up to the last segment, roles
+   * as decided now, end reason {@code fin} or {@code rst} once the connection ended, else null.
+   * Builds every record afresh: meant for a view redrawn a few times a second, not per packet.
+   */
+  public List<FlowRecord> openRecords() {
+    List<FlowRecord> open = new ArrayList<>(table.size());
+    for (Flow flow : table.inIdOrder()) {
+      open.add(records.toRecord(flow, null));
+    }
+    return open;
   }
 
   /** Emits every live flow, in flow-id order, and empties the table. */
@@ -155,12 +192,9 @@ public final class FlowTracker {
     Flow due = null;
     long dueAt = 0;
     for (ExpiryQueue queue : queues) {
-      Flow head = queue.head();
-      if (head == null) {
-        continue;
-      }
-      long deadline = queue.deadline(head);
-      if (deadline <= clock
+      long deadline = queue.headDeadline();
+      Flow head = deadline <= clock ? queue.head() : null;
+      if (head != null
           && (due == null || deadline < dueAt || (deadline == dueAt && head.id < due.id))) {
         due = head;
         dueAt = deadline;

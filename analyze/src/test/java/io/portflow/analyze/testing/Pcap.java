@@ -24,8 +24,20 @@ public final class Pcap {
 
   private Pcap() {}
 
+  /** Receives frames, in the shape of {@link FlowAnalyzer#onFrame}. */
+  @FunctionalInterface
+  public interface FrameConsumer {
+    void onFrame(long timestampNanos, int linkType, byte[] data, int offset, int capturedLength,
+        int wireLength);
+  }
+
   /** Feeds every frame of a test resource to the analyzer; returns the number of frames. */
   public static int feed(String resource, FlowAnalyzer analyzer) {
+    return feed(resource, analyzer::onFrame);
+  }
+
+  /** Feeds every frame of a test resource to {@code analyzer}; returns the number of frames. */
+  public static int feed(String resource, FrameConsumer analyzer) {
     byte[] file;
     try (InputStream in = Pcap.class.getResourceAsStream(resource)) {
       if (in == null) {
@@ -66,7 +78,7 @@ public final class Pcap {
   /** One pcapng interface: its link type and how many timestamp units make a second. */
   private record Interface(int linkType, long unitsPerSecond) {}
 
-  private static int feedPcapng(ByteBuffer buffer, byte[] file, FlowAnalyzer analyzer) {
+  private static int feedPcapng(ByteBuffer buffer, byte[] file, FrameConsumer analyzer) {
     List<Interface> interfaces = new ArrayList<>();
     int frames = 0;
     for (int at = 0; at + 12 <= file.length; ) {

@@ -9,16 +9,24 @@ import java.util.List;
 
 /**
  * JSON Lines: one flow record per line and nothing else, so that {@code jq -c}, {@code grep} and
- * log shippers can take records one at a time. Each line is flushed as it is written: a consumer
- * at the end of a pipe sees a flow as soon as it finishes, not at the end of the capture.
+ * log shippers can take records one at a time. {@link #writeFlow} flushes each line as it is
+ * written, so that a consumer at the end of a pipe sees a flow as soon as it finishes;
+ * {@link #appendFlow} leaves flushing to the caller.
  */
 public final class JsonlWriter implements FlowWriter {
   private final Writer out;
   private final JsonGenerator generator;
   private final FlowJson json;
+  private final ProcessLookup processes;
 
   public JsonlWriter(Writer out, TimePrecision time) throws IOException {
+    this(out, time, ProcessLookup.NONE);
+  }
+
+  /** With each end's local process where {@code processes} knows it. */
+  public JsonlWriter(Writer out, TimePrecision time, ProcessLookup processes) throws IOException {
     this.out = out;
+    this.processes = processes;
     this.generator = new JsonFactory().createGenerator(out)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .setRootValueSeparator(null); // records are separated by our own newline
@@ -27,16 +35,39 @@ public final class JsonlWriter implements FlowWriter {
 
   /** Writes one record as one line and flushes it. */
   public void writeFlow(FlowRecord flow) throws IOException {
-    json.write(generator, flow);
+    writeFlow(flow, processes.of(flow));
+  }
+
+  /** Writes one record with its ends' local processes as one line and flushes it. */
+  public void writeFlow(FlowRecord flow, FlowProcesses ends) throws IOException {
+    appendFlow(flow, ends);
+    flush();
+  }
+
+  /**
+   * Writes one record as one line into the generator's buffer, without flushing: a writer that
+   * flushes every line makes a system call per flow. The caller flushes, e.g. on a timer.
+   */
+  public void appendFlow(FlowRecord flow) throws IOException {
+    appendFlow(flow, processes.of(flow));
+  }
+
+  private void appendFlow(FlowRecord flow, FlowProcesses ends) throws IOException {
+    json.write(generator, flow, ends);
+    generator.writeRaw('\n');
+  }
+
+  /** Pushes the lines written so far to the underlying writer, and flushes that too. */
+  public void flush() throws IOException {
     generator.flush();
-    out.write('\n');
     out.flush();
   }
 
   @Override
   public void write(CaptureOverview overview, List<FlowRecord> flows) throws IOException {
     for (FlowRecord flow : flows) {
-      writeFlow(flow);
+      appendFlow(flow);
     }
+    flush();
   }
 }

@@ -3,7 +3,13 @@ package io.portflow.cli.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.portflow.capture.CaptureInfo;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class TimePrecisionTest {
@@ -48,5 +54,21 @@ class TimePrecisionTest {
     assertEquals(TimePrecision.MICROS, TimePrecision.of(List.of(pcap, pcapng)));
     assertEquals(TimePrecision.NANOS, TimePrecision.of(List.of(pcap, nsec)));
     assertEquals(TimePrecision.MICROS, TimePrecision.of(List.of()));
+  }
+
+  @Test
+  void handWrittenFormat_sameAsDateTimeFormatterAndBigDecimal() {
+    DateTimeFormatter rfc = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+    SplittableRandom random = new SplittableRandom(1);
+    for (int i = 0; i < 20_000; i++) {
+      long nanos = i < 10_000 ? random.nextLong() : random.nextLong(-100_000_000_000L, 100_000_000_000L);
+      for (TimePrecision p : TimePrecision.values()) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), 0, ZoneOffset.UTC);
+        String fraction = String.format("%09d", Math.floorMod(nanos, 1_000_000_000L)).substring(0, p.digits());
+        assertEquals(rfc.format(time) + '.' + fraction + 'Z', p.timestamp(nanos), "timestamp " + nanos);
+        assertEquals(BigDecimal.valueOf(nanos, 9).setScale(p.digits(), RoundingMode.FLOOR).toPlainString(),
+            p.seconds(nanos), "seconds " + nanos);
+      }
+    }
   }
 }

@@ -1,4 +1,4 @@
-package io.portflow.cli.watch;
+package io.portflow.cli.output;
 
 /**
  * The local processes at the two ends of a flow; either is null when that end is not local or its
@@ -16,7 +16,7 @@ public record FlowProcesses(ProcessInfo client, ProcessInfo server) {
   }
 
   /** Keeps what this one knows and fills its gaps from {@code later}. */
-  FlowProcesses orElse(FlowProcesses later) {
+  public FlowProcesses orElse(FlowProcesses later) {
     return new FlowProcesses(client != null ? client : later.client, server != null ? server : later.server);
   }
 }

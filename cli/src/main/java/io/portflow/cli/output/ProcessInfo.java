@@ -1,4 +1,4 @@
-package io.portflow.cli.watch;
+package io.portflow.cli.output;
 
 /**
  * The local process at one end of a flow, as the record's {@code "process"} object shows it.
