@@ -80,10 +80,14 @@ class LifecycleOptionsTest {
     fake.beforeEachFrame(() -> {
       if (fake.position() % perConnection == perConnection / 2) {
         linesSeen.add(out.toString().isEmpty() ? 0 : out.toString().split("\n").length);
+        // Streamed lines are flushed at most every FLUSH_INTERVAL_NANOS: let that pass, so the
+        // next flow written is flushed with it, as it would be while a big file is read.
+        sleepNanos(FlowCollector.FLUSH_INTERVAL_NANOS + 10_000_000L);
       }
     });
+    // One thread, so that a flow is written in the same frame it finishes on.
     Run run = Run.of(Terminal.none(), (files, reader, filter) -> fake, out,
-        "analyze", "--format", "jsonl", Files.write(dir.resolve("c.pcap"), new byte[] {1}).toString());
+        "analyze", "--threads", "1", "--format", "jsonl", Files.write(dir.resolve("c.pcap"), new byte[] {1}).toString());
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), linesSeen);
     assertEquals(10, out.toString().split("\n").length);
@@ -139,5 +143,14 @@ class LifecycleOptionsTest {
     Run run = Run.of(args.toArray(new String[0]));
     assertEquals(2, run.exitCode(), run.err());
     assertEquals(message + "\nTry 'portflow analyze --help' for more information.\n", run.err());
+  }
+
+  private static void sleepNanos(long nanos) {
+    try {
+      Thread.sleep(nanos / 1_000_000L);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

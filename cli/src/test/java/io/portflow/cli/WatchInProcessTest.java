@@ -69,7 +69,7 @@ class WatchInProcessTest {
         String[] lines = run.out().split("\n");
         assertEquals("pfa0: live, ethernet", lines[0]);
         assertTrue(lines[1].matches("\\d+ packets \\(.*\\), \\d+ TCP, 1 flow.*"), run.out());
-        assertTrue(Pattern.compile("^0  10\\.77\\.0\\.2:\\d+ eph +10\\.77\\.0\\.1:8080 http-alt/reg .* SF ",
+        assertTrue(Pattern.compile("^0  10\\.77\\.0\\.2:\\d+ eph +10\\.77\\.0\\.1:8080 http-alt/reg .* closed ShADadFf",
             Pattern.MULTILINE).matcher(run.out()).find(), run.out());
         assertTrue(!run.out().contains("\033["), "no escape sequences when not a terminal");
       } finally {
