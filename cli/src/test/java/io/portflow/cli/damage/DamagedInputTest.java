@@ -8,7 +8,6 @@ import static io.portflow.cli.damage.CaptureEdits.sample;
 import static io.portflow.cli.damage.CaptureEdits.u32;
 import static io.portflow.cli.damage.CaptureEdits.withU32;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -31,6 +30,8 @@ class DamagedInputTest {
   private static final String PCAP = "vlan-aerospike.pcap";  // 21 records, 2 flows, snaplen 16384
   private static final String PCAPNG = "http-ipv4-ipv6.pcapng";  // SHB, IDB, 20 EPBs, 2 flows
   private static final String GZIPPED = "linux-sll-redis.pcap";  // 150 records, 15 flows
+  /** The one-thread path, and the two-thread one (decoding and the flow table apart). */
+  private static final List<String> THREADS = List.of("1", "2");
   private static final String EXPECTED_MAGIC =
       " (expected: 0xa1b2c3d4 or 0xa1b23c4d in either byte order, or pcapng's 0x0a0d0d0a)";
 
@@ -161,6 +162,8 @@ class DamagedInputTest {
     Path file = write("snaplen64.pcap", withU32(pcap, 16, 64));
     Path original = write("original.pcap", pcap);
     Analyze run = Analyze.run("--format", "jsonl", file.toString());
+    assertEquals(run, Analyze.run("--threads", "1", "--format", "jsonl", file.toString()));
+    assertEquals(run, Analyze.run("--threads", "2", "--format", "jsonl", file.toString()));
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("portflow: warning: " + file + ": record " + (first + 1) + " at byte offset " + records.get(first)
         + ": captured length " + u32(pcap, records.get(first) + 8) + " exceeds the snaplen (expected: at most 64);"
@@ -324,10 +327,12 @@ class DamagedInputTest {
   }
 
   private static void assertNotACapture(Path file, String problem) {
-    Analyze run = Analyze.run(file.toString());
-    assertEquals("portflow: " + file + ": " + problem + "\n", run.err());
-    assertEquals(3, run.exitCode());
-    assertEquals("", run.out());
+    for (String threads : THREADS) {
+      Analyze run = Analyze.run("--threads", threads, file.toString());
+      assertEquals("portflow: " + file + ": " + problem + "\n", run.err());
+      assertEquals(3, run.exitCode());
+      assertEquals("", run.out());
+    }
   }
 
   /**
@@ -337,13 +342,14 @@ class DamagedInputTest {
   private void assertDamaged(String name, byte[] damaged, byte[] prefix, String problem) throws IOException {
     Path file = write(name, damaged);
     Path good = write("prefix-" + name.replace(".gz", ""), prefix);
-    Analyze run = Analyze.run("--format", "jsonl", file.toString());
     Analyze reference = Analyze.run("--format", "jsonl", good.toString());
-    assertEquals("portflow: " + file + ": " + problem + "\n", run.err());
-    assertEquals(4, run.exitCode());
     assertEquals(0, reference.exitCode(), reference.err());
-    assertEquals(reference.out(), run.out(), "the flows of the part before the damage");
-    assertFalse(run.err().contains("\tat "), "no stack trace without --debug");
+    for (String threads : THREADS) {
+      Analyze run = Analyze.run("--threads", threads, "--format", "jsonl", file.toString());
+      assertEquals("portflow: " + file + ": " + problem + "\n", run.err(), threads + " threads");
+      assertEquals(4, run.exitCode(), threads + " threads");
+      assertEquals(reference.out(), run.out(), "the flows of the part before the damage, " + threads + " threads");
+    }
   }
 
   /** Edits block {@code block} (1-based) of the sample pcapng; the blocks before it are the prefix. */

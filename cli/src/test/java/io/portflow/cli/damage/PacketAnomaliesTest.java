@@ -55,7 +55,8 @@ class PacketAnomaliesTest {
       }
     });
     Path file = Files.write(dir.resolve("edited.pcap"), edited);
-    Analyze run = Analyze.run("--format", "json", file.toString());
+    Analyze run = Analyze.run("--threads", "1", "--format", "json", file.toString());
+    assertEquals(run, Analyze.run("--threads", "2", "--format", "json", file.toString()), "the same on two threads");
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("", run.err());
     JsonNode summary = new ObjectMapper().readTree(run.out()).get("summary");
