@@ -1,12 +1,14 @@
 package io.portflow.analyze;
 
 import io.portflow.analyze.decode.DecodedBatch;
+import io.portflow.analyze.decode.Malformation;
 import io.portflow.analyze.decode.PacketDecoder;
 import io.portflow.analyze.decode.Segment;
 import io.portflow.analyze.decode.SkipReason;
 import io.portflow.analyze.flow.FinishedFlow;
 import io.portflow.analyze.flow.FlowTracker;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -24,11 +26,13 @@ import java.util.function.Consumer;
  */
 public final class FlowAnalyzer {
   private static final SkipReason[] REASONS = SkipReason.values();
+  private static final Malformation[] MALFORMATIONS = Malformation.values();
 
   private final PacketDecoder decoder = new PacketDecoder();
   private final FlowTracker flows;
   private final LinkTypeCounts linkTypes = new LinkTypeCounts();
   private final long[] skipped = new long[REASONS.length];
+  private final long[] malformed = new long[MALFORMATIONS.length];
   private long packets;
   private long bytes;
   private final boolean tcpSelected;
@@ -39,7 +43,16 @@ public final class FlowAnalyzer {
   private long lastSeenNanos;
 
   public FlowAnalyzer(AnalyzerConfig config, FlowSink sink) {
-    this(config, new FlowTracker(config, Objects.requireNonNull(sink, "sink")));
+    this(config, sink, FlowStartListener.NONE);
+  }
+
+  /**
+   * An analyzer that also tells {@code started} of each flow as its first packet is counted (a
+   * live capture looks up the local process then, while the connection's socket still exists).
+   */
+  public FlowAnalyzer(AnalyzerConfig config, FlowSink sink, FlowStartListener started) {
+    this(config, new FlowTracker(config, Objects.requireNonNull(sink, "sink"),
+        Objects.requireNonNull(started, "started")));
   }
 
   private FlowAnalyzer(AnalyzerConfig config, FlowTracker flows) {
@@ -105,6 +118,9 @@ public final class FlowAnalyzer {
       skipped[skip.ordinal()]++;
       return;
     }
+    if (segment.malformations() != 0) {
+      countMalformations(segment.malformations());
+    }
     boolean tcp = segment.protocol() == Segment.TCP;
     if (!(tcp ? tcpSelected : udpSelected)) {
       skipped[(tcp ? SkipReason.TCP : SkipReason.UDP).ordinal()]++;
@@ -118,6 +134,14 @@ public final class FlowAnalyzer {
     flows.onSegment(segment, timestampNanos, wireLength);
   }
 
+  private void countMalformations(int bits) {
+    for (Malformation m : MALFORMATIONS) {
+      if ((bits & m.bit()) != 0) {
+        malformed[m.ordinal()]++;
+      }
+    }
+  }
+
   /**
    * Emits every flow still in the table, in flow-id order: end reason {@code end-of-capture}, or
    * {@code fin} / {@code rst} for a connection that had ended. Frames fed afterwards start new
@@ -125,6 +149,27 @@ public final class FlowAnalyzer {
    */
   public void finish() {
     flows.finish();
+  }
+
+  /**
+   * Moves the capture clock to {@code nowNanos} without a frame, and emits the flows whose idle
+   * timeout or close linger has passed by then. A live capture calls it on its ticks, so flows
+   * finish on time while the interface is quiet; frames stamped earlier that arrive afterwards
+   * are still counted. A time before the clock changes nothing.
+   *
+   * @param nowNanos wall clock, nanoseconds since the epoch (the scale of frame timestamps)
+   */
+  public void expireIdle(long nowNanos) {
+    flows.advance(nowNanos);
+  }
+
+  /**
+   * The flows alive now as records so far, in flow-id order (see {@link
+   * FlowTracker#openRecords()}): for a live view, and to look up a flow's local processes while
+   * they still exist. End reason null for a connection that has not ended.
+   */
+  public List<FlowRecord> openFlows() {
+    return flows.openRecords();
   }
 
   /** Flows alive now: started and not yet emitted. */
@@ -146,6 +191,12 @@ public final class FlowAnalyzer {
       }
     }
     linkTypes.putUnknown(reasons);
+    Map<String, Long> malformations = new TreeMap<>();
+    for (Malformation m : MALFORMATIONS) {
+      if (malformed[m.ordinal()] > 0) {
+        malformations.put(m.label(), malformed[m.ordinal()]);
+      }
+    }
     return new CaptureSummary(
         packets,
         bytes,
@@ -155,6 +206,7 @@ public final class FlowAnalyzer {
         lastSeenNanos,
         Collections.unmodifiableMap(linkTypes.byName()),
         Collections.unmodifiableMap(reasons),
-        udpPackets);
+        udpPackets,
+        Collections.unmodifiableMap(malformations));
   }
 }

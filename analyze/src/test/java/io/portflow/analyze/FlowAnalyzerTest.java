@@ -166,4 +166,20 @@ class FlowAnalyzerTest {
         analyzer.summary().anomalies());
     assertEquals(List.of(), records);
   }
+
+  @Test
+  void malformedOptionsAreNamedAnomaliesOfFramesThatStillCount() {
+    byte[] badTcpOption = ipv4().build(Frames.tcpWithOptions(40000, 80, 1, 0, SYN, "02 04 05 b4 | 03 09 07"));
+    byte[] badIpOption = ipv4().src("10.0.0.2").dst("10.0.0.1").options(hex("83 30 04 00"))
+        .build(Frames.tcp(80, 40000, 9, 2, SYN | ACK, 20, 0));
+    frame(1, LinkTypes.RAW, badTcpOption);
+    frame(2, LinkTypes.RAW, badIpOption);
+    analyzer.finish();
+    CaptureSummary summary = analyzer.summary();
+    assertEquals(2, summary.tcpPackets());
+    assertEquals(Map.of(), summary.skipped());
+    assertEquals(Map.of("bad-ipv4-option-length", 1L, "bad-tcp-option-length", 1L), summary.anomalies());
+    assertEquals(1, records.size());
+    assertEquals(1460, records.get(0).clientToServer().mss(), "the options before the broken one count");
+  }
 }

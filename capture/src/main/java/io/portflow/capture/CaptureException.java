@@ -18,7 +18,12 @@ public class CaptureException extends IOException {
     /** libpcap is needed (libpcap reader, BPF filter, live capture) but not installed. */
     LIBPCAP_MISSING,
     /** libpcap rejected a BPF filter expression. */
-    BAD_FILTER
+    BAD_FILTER,
+    /**
+     * Live capture is not allowed: the process lacks CAP_NET_RAW (and CAP_NET_ADMIN for
+     * promiscuous mode). The message says how to get them.
+     */
+    PERMISSION_DENIED
   }
 
   private final Kind kind;

@@ -26,6 +26,11 @@ final class CursorSource implements FrameSource {
   }
 
   @Override
+  public List<String> warnings() {
+    return cursor.warnings();
+  }
+
+  @Override
   public void close() throws IOException {
     cursor.close();
   }

@@ -2,6 +2,7 @@ package io.portflow.capture;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * One input seen one frame at a time, pull-style: {@link #advance()} moves to the next frame and
@@ -38,6 +39,15 @@ public interface FrameCursor extends Closeable {
 
   /** What this input is, with the link types seen so far. */
   CaptureInfo info();
+
+  /**
+   * Problems the reader worked around without losing a frame, one line each naming the file, the
+   * first record and its byte offset (a record longer than the snapshot length, ...). Complete once
+   * {@link #advance()} has returned false.
+   */
+  default List<String> warnings() {
+    return List.of();
+  }
 
   /** Hands the current frame to {@code handler}. */
   default void deliver(FrameHandler handler) {

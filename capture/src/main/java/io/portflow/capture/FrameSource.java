@@ -17,4 +17,13 @@ public interface FrameSource extends Closeable {
 
   /** One entry per input file (or interface), in the order given: format, link types seen so far. */
   List<CaptureInfo> inputs();
+
+  /**
+   * Problems the readers worked around without losing a frame, one line each naming the file,
+   * record and byte offset (see {@link FrameCursor#warnings()}), in the order of the inputs.
+   * Complete once {@link #next} has returned false or thrown.
+   */
+  default List<String> warnings() {
+    return List.of();
+  }
 }

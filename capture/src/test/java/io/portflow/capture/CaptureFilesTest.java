@@ -53,13 +53,13 @@ class CaptureFilesTest {
     Path file = Captures.write(dir, "empty.pcap", new byte[0]);
     CaptureException e = openFails(file);
     assertEquals(Kind.NOT_A_CAPTURE, e.kind());
-    assertEquals(file + ": empty file (expected a pcap or pcapng capture)", e.getMessage());
+    assertEquals(file + ": empty file (expected: a pcap or pcapng capture)", e.getMessage());
   }
 
   @Test
   void threeByteFile_isNotACapture() {
     Path file = Captures.write(dir, "tiny.pcap", Hex.bytes("d4c3b2"));
-    assertEquals(file + ": file is only 3 bytes long, too short for a capture header", openFails(file).getMessage());
+    assertEquals(file + ": file is only 3 bytes long (expected: at least 24, a capture file header)", openFails(file).getMessage());
   }
 
   @Test
@@ -67,8 +67,9 @@ class CaptureFilesTest {
     Path file = Captures.write(dir, "notes.txt", "#!/usr/bin/env python3\n".getBytes());
     CaptureException e = openFails(file);
     assertEquals(Kind.NOT_A_CAPTURE, e.kind());
-    assertEquals(file + ": not a pcap or pcapng capture (starts with 0x23212f75; expected 0xa1b2c3d4,"
-        + " 0xa1b23c4d or pcapng 0x0a0d0d0a)", e.getMessage());
+    assertEquals(file + ": not a pcap or pcapng capture: it starts with 0x23212f75, which looks like"
+        + " text (expected: 0xa1b2c3d4 or 0xa1b23c4d in either byte order, or pcapng's"
+        + " 0x0a0d0d0a)", e.getMessage());
   }
 
   @Test

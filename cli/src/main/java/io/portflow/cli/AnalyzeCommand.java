@@ -7,17 +7,21 @@ import io.portflow.cli.options.DebugOption;
 import io.portflow.cli.options.InputOptions;
 import io.portflow.cli.options.OutputOptions;
 import io.portflow.cli.options.RunOptions;
+import io.portflow.cli.output.table.StateWords;
 import io.portflow.cli.progress.ProgressReporter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -69,6 +73,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
     this.opener = opener;
   }
 
+  /**
+   * Adds the state legend ({@link StateWords#legend()}) to {@code analyze --help}, before the exit
+   * codes: built from the words the table uses, so the two cannot drift apart.
+   */
+  static void addStateLegend(CommandLine analyze) {
+    String key = "stateLegend";
+    String newline = System.lineSeparator();
+    analyze.getHelpSectionMap().put(key,
+        help -> newline + String.join(newline, StateWords.legend()) + newline);
+    List<String> keys = new ArrayList<>(analyze.getHelpSectionKeys());
+    keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), key);
+    analyze.setHelpSectionKeys(keys);
+  }
+
   @Override
   public Integer call() throws IOException {
     try {
@@ -82,6 +100,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (ProgressReporter progress = progress(inputs)) {
           stopped = analysisRun.run(source, progress::close);
         }
+        warn(source.warnings());
         if (stopped != null) {
           return report(stopped);
         }
@@ -110,6 +129,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new Failure(ExitCodes.CANNOT_READ, "cannot read " + inputs + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Problems the reader worked around: every frame was read, so they change no exit code. */
+  private void warn(List<String> warnings) {
+    PrintWriter err = spec.commandLine().getErr();
+    for (String warning : warnings) {
+      err.println("portflow: warning: " + warning);
+    }
+    err.flush();
   }
 
   private int report(Failure failure) {

@@ -7,7 +7,10 @@ public final class ExitCodes {
   public static final int FAILURE = 1;
   /** Bad command line, including a BPF filter libpcap rejects. */
   public static final int USAGE = 2;
-  /** A capture cannot be read: missing, unreadable, a directory, not a capture. */
+  /**
+   * A capture cannot be read: missing, unreadable, a directory, not a capture; or an interface
+   * cannot be opened: no such interface, interface down.
+   */
   public static final int CANNOT_READ = 3;
   /** A capture is damaged or cut short: the flows read up to the damage were printed. */
   public static final int DAMAGED = 4;

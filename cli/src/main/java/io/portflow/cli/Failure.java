@@ -32,6 +32,8 @@ final class Failure extends Exception {
         return new Failure(ExitCodes.USAGE, e.getMessage(), e);
       case LIBPCAP_MISSING:
         return new Failure(ExitCodes.LIBPCAP_MISSING, LIBPCAP_MISSING, e);
+      case PERMISSION_DENIED:
+        return new Failure(ExitCodes.PERMISSION_DENIED, e.getMessage(), e);
       default:
         return new Failure(ExitCodes.FAILURE, e.getMessage(), e);
     }

@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of the runnable jar. */
@@ -16,25 +17,53 @@ public final class Main {
     PrintWriter out = StdoutWriter.open();
     PrintWriter err = new PrintWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-    CommandLine command = commandLine(Terminal.detect(), SourceOpener.FILES);
+    CommandLine command = commandLine(Terminal.detect(), SourceOpener.FILES, StopHook.SIGNALS);
     command.setOut(out);
     command.setErr(err);
-    int exitCode = command.execute(args);
+    int exitCode;
+    try {
+      exitCode = command.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli passes errors through; the analysis that filled the heap is unreachable by now.
+      exitCode = outOfMemory(err, e, List.of(args).contains("--debug"));
+    }
     out.flush();
     err.flush();
     System.exit(exitCode);
   }
 
-  /** The command line as the jar runs it, with real capture files and no terminal. */
+  /** One line saying how to give the JVM more memory, instead of the JVM's stack trace. */
+  static int outOfMemory(PrintWriter err, OutOfMemoryError e, boolean debug) {
+    long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
+    err.println("portflow: out of memory: the flows do not fit in a " + heapMiB + " MiB Java heap (expected:"
+        + " a larger heap, e.g. PORTFLOW_JAVA_OPTS=-Xmx" + Math.max(1, heapMiB * 4 >> 10) + "g; --format jsonl"
+        + " keeps only the flows alive at once)");
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.FAILURE;
+  }
+
+  /**
+   * The command line as the jar runs it, with real capture files, no terminal and no signal
+   * handlers (a {@code watch} stops by {@code --duration}, {@code --count} or a closed output).
+   */
   public static CommandLine commandLine() {
     return commandLine(Terminal.none(), SourceOpener.FILES);
   }
 
-  /** The command line as the jar runs it, for a given terminal and way of opening captures. */
+  /** The command line for a given terminal and way of opening captures, without signal handlers. */
   public static CommandLine commandLine(Terminal terminal, SourceOpener opener) {
-    CommandLine command = new CommandLine(new PortflowCommand(), new CommandFactory(terminal, opener));
+    return commandLine(terminal, opener, StopHook.NONE);
+  }
+
+  /** The command line for a given terminal, way of opening captures and way of stopping a watch. */
+  public static CommandLine commandLine(Terminal terminal, SourceOpener opener, StopHook stopHook) {
+    CommandLine command = new CommandLine(new PortflowCommand(), new CommandFactory(terminal, opener, stopHook));
     command.setParameterExceptionHandler(new UsageErrorHandler());
     command.setExecutionExceptionHandler(new InternalErrorHandler());
+    AnalyzeCommand.addStateLegend(command.getSubcommands().get("analyze"));
     return command;
   }
 }

@@ -13,12 +13,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersionProvider.class,
     description = {
-      "TCP connections in packet captures: who is the client, which port is the service, what "
-          + "went each way. Reads pcap and pcapng; prints a table, JSON, JSON Lines or CSV."
+      "TCP connections in packet captures and on live interfaces: who is the client, which port "
+          + "is the service, what went each way. Reads pcap and pcapng; prints a table, JSON, JSON "
+          + "Lines or CSV."
     },
-    subcommands = {AnalyzeCommand.class, HelpCommand.class},
+    subcommands = {AnalyzeCommand.class, WatchCommand.class, InterfacesCommand.class, HelpCommand.class},
     footerHeading = "%n",
-    footer = "Run 'portflow analyze --help' for the options of analyze.")
+    footer = "Run 'portflow COMMAND --help' for the options of a command.")
 public final class PortflowCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
@@ -27,7 +28,7 @@ public final class PortflowCommand implements Callable<Integer> {
   /** No subcommand given: say what there is. */
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("portflow: missing command (expected: analyze)");
+    spec.commandLine().getErr().println("portflow: missing command (expected: analyze, watch or interfaces)");
     spec.commandLine().getErr().println("Try 'portflow --help' for more information.");
     return ExitCodes.USAGE;
   }

@@ -9,13 +9,20 @@ import org.junit.jupiter.api.Test;
 class CommandLineTest {
   private static final String EXIT_CODES = """
       Exit codes:
-        0   ok
-        1   runtime failure (a bug, an I/O error writing output)
+        0   ok: every capture read to its end (warnings, if any, on stderr); also
+              when the reader of the output went away, as head does
+        1   runtime failure: a bug, too little memory (the line says how to give
+              more), or an I/O error writing the output
         2   usage error, including a BPF filter libpcap rejects
-        3   a capture cannot be read (missing, unreadable, a directory, not a capture)
-        4   a capture is damaged or cut short; flows before the damage are printed
-        5   permission denied for live capture
-        6   libpcap is needed but not installed
+        3   a capture or an interface cannot be opened: missing, unreadable, not a
+              capture, a directory without captures, no such interface, interface
+              down; nothing is printed
+        4   a capture is damaged or cut short, or a live capture broke off: the flows
+              read before are printed, then one line saying where
+        5   permission denied for live capture: run with sudo, or grant the
+              capabilities (README: capture without sudo)
+        6   libpcap is needed (--filter, --reader libpcap, live capture) but not
+              installed
       """;
 
   @Test
@@ -23,7 +30,9 @@ class CommandLineTest {
     Run run = Run.of("--help");
     assertEquals(0, run.exitCode());
     assertTrue(run.out().startsWith("Usage: portflow [-hV] [COMMAND]\n"), run.out());
-    assertTrue(run.out().contains("  analyze  Print the TCP flows"), run.out());
+    assertTrue(run.out().contains("  analyze     Print the TCP flows"), run.out());
+    assertTrue(run.out().contains("  watch       Watch the TCP flows on a live interface"), run.out());
+    assertTrue(run.out().contains("  interfaces  List the interfaces libpcap can capture on"), run.out());
     assertTrue(run.out().contains(EXIT_CODES), run.out());
     assertEquals("", run.err());
   }
@@ -60,7 +69,7 @@ class CommandLineTest {
   void noCommand_usageError() {
     Run run = Run.of();
     assertEquals(2, run.exitCode());
-    assertEquals("portflow: missing command (expected: analyze)\n"
+    assertEquals("portflow: missing command (expected: analyze, watch or interfaces)\n"
         + "Try 'portflow --help' for more information.\n", run.err());
     assertEquals("", run.out());
   }

@@ -101,7 +101,7 @@ final class IpLayer {
     }
     int destination = i32(data, offset + 16);
     if (headerLength > 20) {
-      destination = routeDestination(data, offset + 20, offset + headerLength, destination);
+      destination = routeDestination(data, offset + 20, offset + headerLength, destination, out);
     }
     out.setIpv4(i32(data, offset + 12), destination);
     int protocol = u8(data, offset + 9);
@@ -232,9 +232,10 @@ final class IpLayer {
 
   /**
    * The destination of a datagram with a loose or strict source route whose pointer says hops
-   * remain: the last address of the route. Malformed options leave {@code destination} as it is.
+   * remain: the last address of the route. Malformed options leave {@code destination} as it is
+   * and are marked on {@code out}.
    */
-  private static int routeDestination(byte[] data, int at, int end, int destination) {
+  private static int routeDestination(byte[] data, int at, int end, int destination, Segment out) {
     while (at < end) {
       int type = u8(data, at);
       if (type == IPV4_OPTION_END) {
@@ -245,10 +246,12 @@ final class IpLayer {
         continue;
       }
       if (end - at < 2) {
+        out.markMalformed(Malformation.BAD_IPV4_OPTION_LENGTH);
         break;
       }
       int length = u8(data, at + 1);
       if (length < 2 || length > end - at) {
+        out.markMalformed(Malformation.BAD_IPV4_OPTION_LENGTH);
         break;
       }
       if ((type == IPV4_OPTION_LSRR || type == IPV4_OPTION_SSRR) && length >= 7) {

@@ -9,6 +9,31 @@ public final class IpText {
     return ipVersion == 4 ? ipv4((int) lo) : ipv6(hi, lo);
   }
 
+  /**
+   * Formats an address given as 4 or 16 bytes in network order, as {@code
+   * InetAddress.getAddress()} returns it: the same text a flow record has for that address.
+   *
+   * @throws IllegalArgumentException for any other length
+   */
+  public static String of(byte[] address) {
+    if (address.length == 4) {
+      return ipv4((int) word(address, 0, 4));
+    }
+    if (address.length == 16) {
+      return ipv6(word(address, 0, 8), word(address, 8, 8));
+    }
+    throw new IllegalArgumentException(
+        "invalid address length: " + address.length + " bytes (expected: 4 or 16)");
+  }
+
+  private static long word(byte[] bytes, int offset, int length) {
+    long value = 0;
+    for (int i = offset; i < offset + length; i++) {
+      value = value << 8 | (bytes[i] & 0xff);
+    }
+    return value;
+  }
+
   public static String ipv4(int address) {
     return (address >>> 24) + "." + (address >>> 16 & 0xff) + "." + (address >>> 8 & 0xff) + "."
         + (address & 0xff);

@@ -40,10 +40,16 @@ public final class Segment {
   private int mss = -1;
   private int windowScale = -1;
   private boolean sackPermitted;
+  private int malformations;
 
   void reset() {
     vlanOuter = NO_VLAN;
     vlanInner = NO_VLAN;
+    malformations = 0;
+  }
+
+  void markMalformed(Malformation malformation) {
+    malformations |= malformation.bit();
   }
 
   /** Records a VLAN tag: the first is the outer tag, the second the inner; deeper tags are ignored. */
@@ -117,6 +123,7 @@ public final class Segment {
     mss = other.mss;
     windowScale = other.windowScale;
     sackPermitted = other.sackPermitted;
+    malformations = other.malformations;
   }
 
   /** A datagram put together from fragments was captured whole: all of its payload is present. */
@@ -214,6 +221,11 @@ public final class Segment {
   /** Whether a SYN or SYN+ACK offered SACK (option 4). */
   public boolean sackPermitted() {
     return sackPermitted;
+  }
+
+  /** The {@link Malformation#bit()}s of the parts of this frame the decoder had to stop reading. */
+  public int malformations() {
+    return malformations;
   }
 
   /** SYN without ACK: the first packet of a connection attempt. */

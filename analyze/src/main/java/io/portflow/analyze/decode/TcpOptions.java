@@ -6,8 +6,8 @@ import static io.portflow.analyze.decode.Bytes.u8;
 /**
  * The TCP options a SYN or SYN+ACK offers that the flow record reports: MSS (kind 2), window scale
  * (kind 3) and SACK permitted (kind 4). The walk stops where Zeek's {@code build_syn_packet_val}
- * stops: at end-of-options, at a length byte that is missing, zero or runs past the header. An
- * option too short for its value is skipped.
+ * stops: at end-of-options, at a length byte that is missing, zero or runs past the header (a
+ * {@link Malformation#BAD_TCP_OPTION_LENGTH}). An option too short for its value is skipped.
  */
 final class TcpOptions {
   private static final int END = 0;
@@ -34,10 +34,12 @@ final class TcpOptions {
         continue;
       }
       if (to - at < 2) {
+        out.markMalformed(Malformation.BAD_TCP_OPTION_LENGTH);
         break;
       }
       int length = u8(data, at + 1);
       if (length < 2 || length > to - at) {
+        out.markMalformed(Malformation.BAD_TCP_OPTION_LENGTH);
         break;
       }
       if (kind == MSS && length >= 4) {

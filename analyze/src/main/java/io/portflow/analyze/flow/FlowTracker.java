@@ -2,9 +2,14 @@ package io.portflow.analyze.flow;
 
 import io.portflow.analyze.AnalyzerConfig;
 import io.portflow.analyze.EndReason;
+import io.portflow.analyze.FlowRecord;
 import io.portflow.analyze.FlowSink;
+import io.portflow.analyze.FlowStartListener;
 import io.portflow.analyze.decode.Segment;
 import io.portflow.analyze.port.ServiceNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +41,7 @@ import java.util.function.Consumer;
  */
 public final class FlowTracker {
   private final Consumer<FinishedFlow> sink;
+  private final FlowStartListener started;
   private final Roles roles;
   private final FlowRecords records;
   private final FlowTable table = new FlowTable();
@@ -51,11 +57,16 @@ public final class FlowTracker {
   private int peakActive;
 
   public FlowTracker(AnalyzerConfig config, FlowSink sink) {
-    this(config, ServiceNames.iana(), sink);
+    this(config, ServiceNames.iana(), building(sink), FlowStartListener.NONE);
+  }
+
+  /** As {@link #FlowTracker(AnalyzerConfig, FlowSink)}, telling {@code started} of each new flow. */
+  public FlowTracker(AnalyzerConfig config, FlowSink sink, FlowStartListener started) {
+    this(config, ServiceNames.iana(), building(sink), started);
   }
 
   FlowTracker(AnalyzerConfig config, ServiceNames names, FlowSink sink) {
-    this(names, config, finished -> sink.flowFinished(finished.toRecord()));
+    this(config, names, building(sink), FlowStartListener.NONE);
   }
 
   /**
@@ -63,11 +74,14 @@ public final class FlowTracker {
    * be built elsewhere ({@link FinishedFlow#toRecord()}).
    */
   public static FlowTracker deferringRecords(AnalyzerConfig config, Consumer<FinishedFlow> sink) {
-    return new FlowTracker(ServiceNames.iana(), config, sink);
+    return new FlowTracker(config, ServiceNames.iana(), Objects.requireNonNull(sink, "sink"),
+        FlowStartListener.NONE);
   }
 
-  private FlowTracker(ServiceNames names, AnalyzerConfig config, Consumer<FinishedFlow> sink) {
+  private FlowTracker(AnalyzerConfig config, ServiceNames names, Consumer<FinishedFlow> sink,
+      FlowStartListener started) {
     this.sink = sink;
+    this.started = started;
     this.roles = new Roles(config, names);
     this.records = new FlowRecords(config, names, roles);
     this.open = new ExpiryQueue(config.idleTimeout().toNanos());
@@ -101,7 +115,8 @@ public final class FlowTracker {
     advance(timestampNanos);
     probe.set(segment);
     Flow flow = table.find(probe);
-    if (flow == null) {
+    boolean isNew = flow == null;
+    if (isNew) {
       flow = newFlow(segment, timestampNanos);
       table.insert(flow);
       peakActive = Math.max(peakActive, table.size());
@@ -111,10 +126,27 @@ public final class FlowTracker {
       flow.queue.remove(flow);
       emit(flow, EndReason.REUSED);
       flow = successor;
+      isNew = true;
     }
     flow.add(segment, probe.fromA, timestampNanos, wireLength);
     flow.track(segment, probe.fromA, timestampNanos);
     schedule(flow, segment.flags());
+    if (isNew && started != FlowStartListener.NONE) {
+      started.flowStarted(records.toRecord(flow, null));
+    }
+  }
+
+  /**
+   * The flows alive now as records so far, in flow-id order: counts up to the last segment, roles
+   * as decided now, end reason {@code fin} or {@code rst} once the connection ended, else null.
+   * Builds every record afresh: meant for a view redrawn a few times a second, not per packet.
+   */
+  public List<FlowRecord> openRecords() {
+    List<FlowRecord> open = new ArrayList<>(table.size());
+    for (Flow flow : table.inIdOrder()) {
+      open.add(records.toRecord(flow, null));
+    }
+    return open;
   }
 
   /** Emits every live flow, in flow-id order, and empties the table. */
@@ -186,5 +218,11 @@ public final class FlowTracker {
   private void emit(Flow flow, EndReason reason) {
     emitted++;
     sink.accept(new FinishedFlow(flow, reason, records));
+  }
+
+  /** Builds each record at once and gives it to {@code sink}. */
+  private static Consumer<FinishedFlow> building(FlowSink sink) {
+    Objects.requireNonNull(sink, "sink");
+    return finished -> sink.flowFinished(finished.toRecord());
   }
 }

@@ -31,4 +31,31 @@ class IpTextTest {
   void ipv6_mappedIpv4KeepsTheDottedQuad() {
     assertEquals("::ffff:192.0.2.1", IpText.ipv6(0, 0x0000ffffc0000201L));
   }
+
+  @Test
+  void of_bytesInNetworkOrderAsFlowRecordsWriteThem() {
+    assertEquals("10.77.0.1", IpText.of(new byte[] {10, 77, 0, 1}));
+    assertEquals("255.255.255.255", IpText.of(new byte[] {-1, -1, -1, -1}));
+    byte[] v6 = new byte[16];
+    v6[0] = 0x20;
+    v6[1] = 0x01;
+    v6[2] = 0x0d;
+    v6[3] = (byte) 0xb8;
+    v6[15] = 1;
+    assertEquals("2001:db8::1", IpText.of(v6));
+    assertEquals("::", IpText.of(new byte[16]));
+    v6 = new byte[16];
+    v6[10] = -1;
+    v6[11] = -1;
+    v6[12] = (byte) 192;
+    v6[15] = 1;
+    assertEquals("::ffff:192.0.0.1", IpText.of(v6));
+  }
+
+  @Test
+  void of_otherLengthsAreRejected() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> IpText.of(new byte[6]));
+    assertEquals("invalid address length: 6 bytes (expected: 4 or 16)", e.getMessage());
+  }
 }

@@ -124,11 +124,14 @@ class TcpHeaderTest {
     Segment zero = decoding.tcp(LinkTypes.RAW, ipv4().build(synWithOptions(SYN, "03 03 05 | 08 00 | 02 04 05 b4")));
     assertEquals(5, zero.windowScale());
     assertEquals(-1, zero.mss());
+    assertEquals(Malformation.BAD_TCP_OPTION_LENGTH.bit(), zero.malformations());
     Segment past = decoding.tcp(LinkTypes.RAW, ipv4().build(synWithOptions(SYN, "01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 | 02 05 05 b4")));
     assertEquals(-1, past.mss());
+    assertEquals(Malformation.BAD_TCP_OPTION_LENGTH.bit(), past.malformations());
     Segment short_ = decoding.tcp(LinkTypes.RAW, ipv4().build(synWithOptions(SYN, "02 03 05 | 03 02 | 02 04 01 00")));
     assertEquals(256, short_.mss(), "an MSS option of length 3 and a window scale of length 2 are skipped");
     assertEquals(-1, short_.windowScale());
+    assertEquals(0, short_.malformations(), "too short for a value, but the lengths are right");
   }
 
   @Test

@@ -58,6 +58,11 @@ public final class FilteredSource implements FrameSource {
   }
 
   @Override
+  public List<String> warnings() {
+    return source.warnings();
+  }
+
+  @Override
   public void close() throws IOException {
     try {
       source.close();

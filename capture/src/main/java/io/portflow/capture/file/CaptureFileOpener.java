@@ -9,6 +9,7 @@ import io.portflow.capture.io.CorruptInputException;
 import io.portflow.capture.io.MappedFileByteSource;
 import io.portflow.capture.io.GzipByteSource;
 import io.portflow.capture.io.ReadBuffer;
+import io.portflow.capture.pcap.PcapFileHeader;
 import io.portflow.capture.pcap.PcapReader;
 import io.portflow.capture.pcap.PcapVariant;
 import io.portflow.capture.pcapng.PcapngReader;
@@ -39,17 +40,40 @@ public final class CaptureFileOpener {
    * @param bufferCapacity read-buffer size; smaller files get a buffer of their size
    */
   public static FrameCursor open(Path path, int bufferCapacity) throws CaptureException {
-    String file = path.toString();
-    Input input = Input.open(path, bufferCapacity);
+    return open(Input.open(path, bufferCapacity));
+  }
+
+  /**
+   * Opens a capture that is not a file (the fuzz tests hand in bytes): the same checks and readers
+   * as {@link #open(Path, int)} once the file is open.
+   *
+   * @param file the name to put in messages
+   * @param source the capture's bytes, already gunzipped when {@code compressed}
+   */
+  public static FrameCursor open(String file, ByteSource source, boolean compressed, int bufferCapacity)
+      throws CaptureException {
+    return open(new Input(file, new ReadBuffer(source, bufferCapacity), compressed));
+  }
+
+  private static FrameCursor open(Input input) throws CaptureException {
+    String file = input.file;
     try {
       int magic = input.magic();
       if (magic == PCAPNG_MAGIC) {
         return PcapngReader.open(input.buffer, file, input.compressed);
       }
       return PcapReader.open(input.buffer, file, input.compressed);
-    } catch (IOException | RuntimeException e) {
+    } catch (CorruptInputException e) {
+      // The gzip stream broke inside the file header: nothing before it can be read.
+      input.closeQuietly();
+      throw CaptureErrors.damagedStream(file, input.buffer.offset() + input.buffer.available(), e);
+    } catch (IOException e) {
       input.closeQuietly();
       throw asCaptureException(file, e);
+    } catch (RuntimeException e) {
+      // A bug, not a property of the file: no user-facing message could describe it.
+      input.closeQuietly();
+      throw e;
     }
   }
 
@@ -75,7 +99,7 @@ public final class CaptureFileOpener {
     if (e instanceof CorruptInputException) {
       return new CaptureException(CaptureException.Kind.DAMAGED, file + ": " + e.getMessage(), e);
     }
-    return CaptureErrors.cannotOpen(file, "cannot read (" + e.getMessage() + ")");
+    return new CaptureException(CaptureException.Kind.CANNOT_OPEN, file + ": cannot read (" + e.getMessage() + ")", e);
   }
 
   /** An opened file, gunzipped when it is compressed, ready at byte 0. */
@@ -116,13 +140,16 @@ public final class CaptureFileOpener {
       if (!buffer.request(4)) {
         String what = compressed ? "uncompressed content" : "file";
         throw CaptureErrors.notACapture(file, buffer.available() == 0
-            ? "empty " + what + " (expected a pcap or pcapng capture)"
-            : what + " is only " + buffer.available() + " bytes long, too short for a capture header");
+            ? "empty " + what + " (expected: a pcap or pcapng capture)"
+            : what + " is only " + buffer.available() + " bytes long (expected: at least "
+                + PcapFileHeader.SIZE + ", a capture file header)");
       }
       int magic = Bytes.magic(buffer.array(), buffer.position());
       if (magic != PCAPNG_MAGIC && PcapVariant.of(magic) == null) {
-        throw CaptureErrors.notACapture(file, "not a pcap or pcapng capture (starts with "
-            + Bytes.hex32(magic) + "; expected 0xa1b2c3d4, 0xa1b23c4d or pcapng 0x0a0d0d0a)");
+        String looksLike = FileSignatures.describe(buffer.array(), buffer.position(), buffer.available());
+        throw CaptureErrors.notACapture(file, "not a pcap or pcapng capture: it starts with "
+            + Bytes.hex32(magic) + (looksLike == null ? "" : ", which looks like " + looksLike)
+            + " (expected: 0xa1b2c3d4 or 0xa1b23c4d in either byte order, or pcapng's 0x0a0d0d0a)");
       }
       return magic;
     }

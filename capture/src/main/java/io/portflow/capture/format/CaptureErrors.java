@@ -22,6 +22,12 @@ public final class CaptureErrors {
         + "byte offset " + offset + ": ";
   }
 
+  /** The compressed stream under a capture broke before any record: {@code problem} says how. */
+  public static CaptureException damagedStream(String file, long uncompressedOffset, Exception problem) {
+    return new CaptureException(Kind.DAMAGED, file + ": at uncompressed byte offset " + uncompressedOffset
+        + ": " + problem.getMessage(), problem);
+  }
+
   public static CaptureException notACapture(String file, String problem) {
     return new CaptureException(Kind.NOT_A_CAPTURE, file + ": " + problem);
   }

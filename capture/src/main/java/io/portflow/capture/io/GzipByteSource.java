@@ -8,12 +8,14 @@ import java.util.zip.ZipException;
 
 /**
  * The uncompressed content of a gzip file (several concatenated members read as one stream).
- * Broken compressed data surfaces as {@link CorruptInputException}.
+ * Broken compressed data surfaces as {@link CorruptInputException}, but only after every byte that
+ * decompressed before the break has been handed out: the records before the damage stay readable.
  */
 public final class GzipByteSource implements ByteSource {
   private static final int INFLATE_BUFFER = 64 * 1024;
 
-  private final GZIPInputStream in;
+  private final SalvagingStream in;
+  private CorruptInputException failure;
   private byte[] discard;
 
   /**
@@ -22,7 +24,7 @@ public final class GzipByteSource implements ByteSource {
    */
   public GzipByteSource(InputStream compressed) throws IOException {
     try {
-      this.in = new GZIPInputStream(compressed, INFLATE_BUFFER);
+      this.in = new SalvagingStream(compressed);
     } catch (ZipException | EOFException e) {
       compressed.close();
       throw corrupt(e);
@@ -31,6 +33,9 @@ public final class GzipByteSource implements ByteSource {
 
   @Override
   public int read(byte[] target, int offset, int length) throws IOException {
+    if (failure != null) {
+      throw failure;
+    }
     if (length == 0) {
       return 0;
     }
@@ -41,7 +46,12 @@ public final class GzipByteSource implements ByteSource {
       } while (n == 0);
       return n;
     } catch (ZipException | EOFException e) {
-      throw corrupt(e);
+      failure = corrupt(e);
+      int salvaged = in.salvaged;
+      if (salvaged > 0) {
+        return salvaged;  // the failure is thrown by the next read
+      }
+      throw failure;
     }
   }
 
@@ -68,6 +78,40 @@ public final class GzipByteSource implements ByteSource {
 
   private static CorruptInputException corrupt(IOException e) {
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new CorruptInputException("corrupt gzip data (" + detail + ")", e);
+    String what = e instanceof EOFException ? "gzip data cut off" : "corrupt gzip data";
+    return new CorruptInputException(what + ": " + detail + " (expected: "
+        + (e instanceof EOFException ? "the rest of the gzip stream" : "a valid gzip stream") + ")", e);
+  }
+
+  /**
+   * A gzip stream that remembers how many bytes the read that failed had already decompressed
+   * into the caller's array: the JDK's inflater counts them ({@code getBytesWritten()}) even when
+   * it then throws, but {@link GZIPInputStream} drops them with the exception.
+   */
+  private static final class SalvagingStream extends GZIPInputStream {
+    /** Bytes of the failed read's output that are valid. */
+    int salvaged;
+    private IOException counted;
+
+    SalvagingStream(InputStream compressed) throws IOException {
+      super(compressed, INFLATE_BUFFER);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      long before = inf.getBytesWritten();
+      try {
+        return super.read(b, off, len);
+      } catch (ZipException | EOFException e) {
+        // GZIPInputStream calls read again for the next member after resetting the inflater: only
+        // the innermost call, where the failure happened, can count.
+        if (e != counted) {
+          counted = e;
+          long written = inf.getBytesWritten() - before;
+          salvaged = written > 0 && written <= len ? (int) written : 0;
+        }
+        throw e;
+      }
+    }
   }
 }

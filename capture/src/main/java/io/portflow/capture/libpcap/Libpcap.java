@@ -16,7 +16,8 @@ public final class Libpcap {
   /** pcap4j reads the library name from this system property when its native mappings load. */
   public static final String LIBRARY_NAME_PROPERTY = "org.pcap4j.core.pcapLibName";
 
-  static final String INSTALL_HINT =
+  /** The message of a {@link Kind#LIBPCAP_MISSING} failure: what to install, per distribution. */
+  public static final String INSTALL_HINT =
       "libpcap is not installed; install it with 'apt-get install libpcap0.8' (Debian/Ubuntu)"
           + " or 'dnf install libpcap' (Fedora)";
 

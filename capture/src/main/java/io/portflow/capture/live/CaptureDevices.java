@@ -2,7 +2,7 @@ package io.portflow.capture.live;
 
 import io.portflow.capture.CaptureException;
 import io.portflow.capture.CaptureException.Kind;
-import java.net.Inet4Address;
+import io.portflow.capture.libpcap.Libpcap;
 import java.util.ArrayList;
 import java.util.List;
 import org.pcap4j.core.PcapAddress;
@@ -48,7 +48,7 @@ public final class CaptureDevices {
   }
 
   private static List<PcapNetworkInterface> findAll() throws CaptureException {
-    PcapLoader.libVersion();
+    Libpcap.require();
     try {
       return Pcaps.findAllDevs();
     } catch (PcapNativeException e) {
@@ -61,9 +61,8 @@ public final class CaptureDevices {
     List<DeviceAddress> addresses = new ArrayList<>();
     for (PcapAddress a : nif.getAddresses()) {
       if (a.getAddress() == null) continue;
-      boolean v4 = a.getAddress() instanceof Inet4Address;
-      addresses.add(new DeviceAddress(v4 ? 4 : 6, IpText.of(a.getAddress()), IpText.prefixLength(a.getNetmask()),
-          a.getBroadcastAddress() == null ? null : IpText.of(a.getBroadcastAddress())));
+      addresses.add(new DeviceAddress(a.getAddress(), DeviceAddress.prefixLength(a.getNetmask()),
+          a.getBroadcastAddress()));
     }
     List<String> links = new ArrayList<>();
     for (LinkLayerAddress l : nif.getLinkLayerAddresses()) links.add(l.toString());

@@ -1,6 +1,7 @@
 package io.portflow.capture.live;
 
 import io.portflow.capture.CaptureException;
+import io.portflow.capture.libpcap.Libpcap;
 import java.net.Inet4Address;
 import java.util.List;
 import org.pcap4j.core.BpfProgram.BpfCompileMode;
@@ -47,7 +48,7 @@ final class HandleOpener {
       }
       throw openFailed(options.interfaceName(), e);
     } catch (LinkageError e) {
-      throw PcapLoader.missing(e);
+      throw new CaptureException(CaptureException.Kind.LIBPCAP_MISSING, Libpcap.INSTALL_HINT, e);
     }
   }
 

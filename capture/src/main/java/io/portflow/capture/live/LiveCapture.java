@@ -4,6 +4,7 @@ import io.portflow.capture.CaptureException;
 import io.portflow.capture.CaptureException.Kind;
 import io.portflow.capture.CaptureInfo;
 import io.portflow.capture.FrameHandler;
+import io.portflow.capture.libpcap.Libpcap;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -69,12 +70,12 @@ public final class LiveCapture implements Closeable {
    * kernel from here on, until {@link #run} reads them.
    *
    * @throws CaptureException {@link Kind#LIBPCAP_MISSING}; {@link Kind#BAD_FILTER}; {@link
-   *     CapturePermissionException} without CAP_NET_RAW; {@link Kind#CANNOT_OPEN} for no such
+   *     Kind#PERMISSION_DENIED} without CAP_NET_RAW; {@link Kind#CANNOT_OPEN} for no such
    *     interface (the message lists the ones there are), an interface that is down, a pcap
    *     file that cannot be created, and the rest
    */
   public static LiveCapture open(LiveOptions options) throws CaptureException {
-    String version = PcapLoader.libVersion();
+    String version = Libpcap.require();
     PcapHandle handle = HandleOpener.open(options);
     LiveCapture capture = new LiveCapture(options, handle, version);
     try {

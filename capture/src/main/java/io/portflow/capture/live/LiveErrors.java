@@ -43,7 +43,7 @@ final class LiveErrors {
     String detail = oneLine(libpcapMessage);
     int rc = returnCode == null ? PCAP_ERROR : returnCode;
     if (rc == PCAP_ERROR_PERM_DENIED || rc == PCAP_ERROR_PROMISC_PERM_DENIED || mentionsPermission(detail)) {
-      return new CapturePermissionException(iface,
+      return new CaptureException(Kind.PERMISSION_DENIED,
           "permission denied capturing on " + iface + ": " + permissionHint(), cause);
     }
     if (rc == PCAP_ERROR_NO_SUCH_DEVICE || mentionsNoSuchDevice(detail)) {

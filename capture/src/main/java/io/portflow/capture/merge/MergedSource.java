@@ -121,6 +121,15 @@ public final class MergedSource implements FrameSource {
   }
 
   @Override
+  public List<String> warnings() {
+    List<String> all = new ArrayList<>();
+    for (FrameCursor input : inputs) {
+      all.addAll(input.warnings());
+    }
+    return all;
+  }
+
+  @Override
   public void close() throws IOException {
     IOException first = null;
     for (FrameCursor input : inputs) {

@@ -49,13 +49,13 @@ public record PcapFileHeader(
     int minor = Bytes.u16(b, index + 6, bigEndian);
     if (!(major == 2 && minor <= 4) && !(major == DGUX_VERSION_MAJOR && minor == 0)) {
       throw CaptureErrors.notACapture(
-          file, "unsupported pcap version " + major + "." + minor + " (expected 2.0 to 2.4)");
+          file, "unsupported pcap version " + major + "." + minor + " (expected: 2.0 to 2.4)");
     }
     long snaplen = Bytes.u32(b, index + 16, bigEndian);
     int field = Bytes.i32(b, index + 20, bigEndian);
     if ((field & RESERVED_MASK) != 0) {
       throw CaptureErrors.notACapture(file, "link-type field " + Bytes.hex32(field)
-          + " has reserved bits " + Bytes.hex32(field & RESERVED_MASK) + " set (expected 0)");
+          + " has reserved bits " + Bytes.hex32(field & RESERVED_MASK) + " set (expected: 0)");
     }
     int linkType = LinkTypeRules.canonical(field & LINK_TYPE_MASK);
     int snapshot = LinkTypeRules.snapshot(linkType, snaplen);

@@ -5,6 +5,7 @@ import io.portflow.capture.CaptureInfo;
 import io.portflow.capture.FrameCursor;
 import io.portflow.capture.format.CaptureErrors;
 import io.portflow.capture.format.LinkTypeRules;
+import io.portflow.capture.format.RepeatedWarning;
 import io.portflow.capture.io.Bytes;
 import io.portflow.capture.io.CorruptInputException;
 import io.portflow.capture.io.ReadBuffer;
@@ -16,10 +17,11 @@ import java.util.List;
  * index, so the hot path allocates nothing.
  *
  * <p>Record checks follow libpcap's {@code pcap_next_packet}: a captured length above the link
- * type's limit (262144 for most) is damage; one above the header's snapshot length but within the
- * limit is cut to the snapshot length. Timestamps: the 32-bit seconds field is unsigned (files
- * after 2038 stay right), and a fractional field of 10^9 ns or more carries into the seconds
- * instead of failing.
+ * type's limit (262144 for most) is damage. One above the header's snapshot length but within the
+ * limit is read in full and reported as a warning, as tshark reads it (libpcap cuts such a frame
+ * to the snapshot length, losing bytes that are in the file). Timestamps: the 32-bit seconds field
+ * is unsigned (files after 2038 stay right), and a fractional field of 10^9 ns or more carries into
+ * the seconds instead of failing.
  */
 public final class PcapReader implements FrameCursor {
   private final ReadBuffer in;
@@ -31,6 +33,7 @@ public final class PcapReader implements FrameCursor {
   private final int nanosPerFraction;
   private final int maxCapturedLength;
   private final CaptureInfo info;
+  private final RepeatedWarning longerThanSnaplen = new RepeatedWarning("record");
 
   private long record;
   private boolean failed;
@@ -58,8 +61,8 @@ public final class PcapReader implements FrameCursor {
    */
   public static PcapReader open(ReadBuffer in, String file, boolean compressed) throws IOException {
     if (!in.request(PcapFileHeader.SIZE)) {
-      throw CaptureErrors.notACapture(file, "pcap file header cut off after " + in.available()
-          + " of " + PcapFileHeader.SIZE + " bytes");
+      throw CaptureErrors.notACapture(file, "pcap file header cut off: " + in.available() + " of "
+          + PcapFileHeader.SIZE + " bytes present (expected: " + PcapFileHeader.SIZE + ")");
     }
     PcapFileHeader header = PcapFileHeader.decode(file, in.array(), in.position());
     in.consume(PcapFileHeader.SIZE);
@@ -98,8 +101,8 @@ public final class PcapReader implements FrameCursor {
         record--;
         return false;
       }
-      throw damage(start, "record header cut off after " + in.available() + " of "
-          + recordHeaderSize + " bytes");
+      throw damage(start, "record header cut off: " + in.available() + " of " + recordHeaderSize
+          + " bytes present (expected: " + recordHeaderSize + ", or none at the end of the file)");
     }
     byte[] b = in.array();
     int p = in.position();
@@ -117,23 +120,26 @@ public final class PcapReader implements FrameCursor {
     }
     int size = recordHeaderSize + (int) captured;
     if (!in.request(size)) {
-      throw damage(start, "packet data cut off after " + (in.available() - recordHeaderSize)
-          + " of " + captured + " captured bytes");
+      throw damage(start, "packet data cut off: " + (in.available() - recordHeaderSize) + " of "
+          + captured + " bytes present (expected: " + captured + ", the record's captured length)");
+    }
+    if (captured > header.snapshot()) {
+      long length = captured;
+      longerThanSnaplen.add(() -> CaptureErrors.at(file, compressed, "record", record, start)
+          + "captured length " + length + " exceeds the snaplen (expected: at most "
+          + header.snapshot() + "); read in full");
     }
     timestampNanos = seconds * 1_000_000_000L + fraction * nanosPerFraction;
     frameOffset = in.position() + recordHeaderSize;
-    capturedLength = (int) Math.min(captured, header.snapshot());
+    capturedLength = (int) captured;
     wireLength = (int) Math.min(original, Integer.MAX_VALUE);
     in.consume(size);
     return true;
   }
 
   private String capturedTooLong(long captured) {
-    if (captured > header.snapshot()) {
-      return "captured length " + captured + " exceeds snaplen " + header.snaplen() + " and the "
-          + maxCapturedLength + "-byte limit";
-    }
-    return "captured length " + captured + " exceeds the " + maxCapturedLength + "-byte limit";
+    return "captured length " + captured + " exceeds the " + maxCapturedLength + "-byte limit"
+        + " (expected: at most the snaplen, " + header.snapshot() + ")";
   }
 
   private CaptureException damage(long offset, String problem) {
@@ -173,6 +179,12 @@ public final class PcapReader implements FrameCursor {
   @Override
   public CaptureInfo info() {
     return info;
+  }
+
+  @Override
+  public List<String> warnings() {
+    String line = longerThanSnaplen.line();
+    return line == null ? List.of() : List.of(line);
   }
 
   @Override

@@ -26,13 +26,13 @@ final class FirstSectionHeader {
     Boolean order = SectionHeader.byteOrder(b, p);
     if (order == null) {
       throw CaptureErrors.notACapture(file, "pcapng section header has byte-order magic "
-          + Bytes.hex32(Bytes.magic(b, p + 8)) + " (expected " + Bytes.hex32(BlockType.BYTE_ORDER_MAGIC)
+          + Bytes.hex32(Bytes.magic(b, p + 8)) + " (expected: " + Bytes.hex32(BlockType.BYTE_ORDER_MAGIC)
           + " in either byte order)");
     }
     long total = Bytes.u32(b, p + 4, order);
     if (total < SectionHeader.MIN_BLOCK_SIZE || total > MAX_FIRST_SECTION_HEADER || total % 4 != 0) {
       throw CaptureErrors.notACapture(file, "pcapng section header block length " + total
-          + " (expected a multiple of 4 from " + SectionHeader.MIN_BLOCK_SIZE + " to "
+          + " (expected: a multiple of 4 from " + SectionHeader.MIN_BLOCK_SIZE + " to "
           + MAX_FIRST_SECTION_HEADER + ")");
     }
     if (!in.request((int) total)) {
@@ -43,19 +43,19 @@ final class FirstSectionHeader {
     SectionHeader section = SectionHeader.decode(b, p, order);
     if (!section.supported()) {
       throw CaptureErrors.notACapture(file, "unsupported pcapng version " + section.version()
-          + " (expected 1.0 or 1.2)");
+          + " (expected: 1.0 or 1.2)");
     }
     long trailer = Bytes.u32(b, p + (int) total - 4, order);
     if (trailer != total) {
       throw CaptureErrors.notACapture(file, "pcapng section header block trailing length " + trailer
-          + " differs from its leading length " + total);
+          + " differs from its leading length (expected: " + total + ")");
     }
     in.consume((int) total);
     return order;
   }
 
   private static CaptureException cutOff(ReadBuffer in, String file, long total) {
-    return CaptureErrors.notACapture(file, "pcapng section header block cut off after "
-        + in.available() + " of " + total + " bytes");
+    return CaptureErrors.notACapture(file, "pcapng section header block cut off: "
+        + in.available() + " of " + total + " bytes present (expected: " + total + ")");
   }
 }

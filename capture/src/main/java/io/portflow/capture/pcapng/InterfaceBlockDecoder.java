@@ -34,14 +34,15 @@ final class InterfaceBlockDecoder {
     int p = start + FIXED_SIZE;
     while (p < end) {
       if (end - p < 4) {
-        throw new MalformedBlockException("option header cut off by the end of the block");
+        throw new MalformedBlockException("option header cut off by the end of the block: "
+            + (end - p) + " of 4 bytes present (expected: 4)");
       }
       int code = Bytes.u16(b, p, bigEndian);
       int length = Bytes.u16(b, p + 2, bigEndian);
       int padded = (length + 3) & ~3;
       if (padded > end - p - 4) {
         throw new MalformedBlockException("option " + code + " with length " + length
-            + " runs past the end of the block");
+            + " runs past the end of the block (expected: at most " + (end - p - 4) + ")");
       }
       int value = p + 4;
       if (code == OPT_ENDOFOPT) {
@@ -51,7 +52,8 @@ final class InterfaceBlockDecoder {
       } else if (code == IF_TSOFFSET) {
         if (length != 8 || offsetSeconds != null) {
           throw new MalformedBlockException(offsetSeconds != null
-              ? "more than one if_tsoffset option" : "if_tsoffset option with length " + length + " (expected 8)");
+              ? "more than one if_tsoffset option (expected: at most one)"
+              : "if_tsoffset option with length " + length + " (expected: 8)");
         }
         offsetSeconds = Bytes.i64(b, value, bigEndian);
       }
@@ -67,16 +69,16 @@ final class InterfaceBlockDecoder {
   private static TimestampScale tsresol(byte[] b, int value, int length, TimestampScale seen)
       throws MalformedBlockException {
     if (seen != null) {
-      throw new MalformedBlockException("more than one if_tsresol option");
+      throw new MalformedBlockException("more than one if_tsresol option (expected: at most one)");
     }
     if (length != 1) {
-      throw new MalformedBlockException("if_tsresol option with length " + length + " (expected 1)");
+      throw new MalformedBlockException("if_tsresol option with length " + length + " (expected: 1)");
     }
     int code = b[value] & 0xff;
     TimestampScale scale = TimestampScale.of(code);
     if (scale == null) {
       throw new MalformedBlockException("if_tsresol " + TimestampScale.describe(code)
-          + " is finer than 64-bit timestamps can count (expected at most 10^-19 or 2^-63)");
+          + " is finer than 64-bit timestamps can count (expected: at most 10^-19 or 2^-63)");
     }
     return scale;
   }

@@ -5,6 +5,7 @@ import io.portflow.capture.CaptureInfo;
 import io.portflow.capture.FrameCursor;
 import io.portflow.capture.format.CaptureErrors;
 import io.portflow.capture.format.LinkTypeRules;
+import io.portflow.capture.format.RepeatedWarning;
 import io.portflow.capture.io.Bytes;
 import io.portflow.capture.io.CorruptInputException;
 import io.portflow.capture.io.ReadBuffer;
@@ -21,7 +22,7 @@ import java.util.List;
  * <p>Unlike libpcap, interfaces may have different link types and snapshot lengths, sections may
  * change byte order, a later section with an unsupported version is skipped (as the pcapng
  * specification asks), and a captured length above the interface's snapshot length is accepted when
- * the block holds the bytes.
+ * the block holds the bytes (with a warning).
  */
 public final class PcapngReader implements FrameCursor {
   private static final int BLOCK_HEADER = 8;
@@ -40,6 +41,7 @@ public final class PcapngReader implements FrameCursor {
   private final String file;
   private final boolean compressed;
   private final List<Integer> linkTypesSeen = new ArrayList<>();
+  private final RepeatedWarning longerThanSnaplen = new RepeatedWarning("block");
 
   private boolean bigEndian;
   private boolean skippingSection;
@@ -136,7 +138,8 @@ public final class PcapngReader implements FrameCursor {
         blockNumber--;
         return false;
       }
-      throw damage("block header cut off after " + in.available() + " of " + BLOCK_HEADER + " bytes");
+      throw damage("block header cut off: " + in.available() + " of " + BLOCK_HEADER
+          + " bytes present (expected: " + BLOCK_HEADER + ", or none at the end of the file)");
     }
     int type = Bytes.i32(in.array(), in.position(), bigEndian);
     if (stopAtPacket && BlockType.isPacket(type)) {
@@ -147,12 +150,13 @@ public final class PcapngReader implements FrameCursor {
     long total = Bytes.u32(in.array(), in.position() + 4, order);
     checkLength(total);
     if (!in.request((int) total)) {
-      throw damage("block total length " + total + " runs past the end of the file (only "
-          + in.available() + " bytes left)");
+      throw damage("block total length " + total + " runs past the end of the file (expected: at most "
+          + in.available() + ", the bytes left)");
     }
     long trailer = Bytes.u32(in.array(), in.position() + (int) total - 4, order);
     if (trailer != total) {
-      throw damage("trailing block length " + trailer + " differs from the leading block length " + total);
+      throw damage("trailing block length " + trailer + " differs from the leading one (expected: "
+          + total + ")");
     }
     blockType = type;
     blockBigEndian = order;
@@ -164,12 +168,13 @@ public final class PcapngReader implements FrameCursor {
 
   private boolean sectionByteOrder() throws IOException {
     if (!in.request(SectionHeader.ORDER_PREFIX)) {
-      throw damage("section header block cut off after " + in.available() + " bytes");
+      throw damage("section header block cut off: " + in.available() + " bytes present (expected: at least "
+          + SectionHeader.ORDER_PREFIX + ")");
     }
     Boolean order = SectionHeader.byteOrder(in.array(), in.position());
     if (order == null) {
       throw damage("section header block has unknown byte-order magic "
-          + Bytes.hex32(Bytes.magic(in.array(), in.position() + 8)) + " (expected "
+          + Bytes.hex32(Bytes.magic(in.array(), in.position() + 8)) + " (expected: "
           + Bytes.hex32(BlockType.BYTE_ORDER_MAGIC) + " in either byte order)");
     }
     return order;
@@ -177,13 +182,14 @@ public final class PcapngReader implements FrameCursor {
 
   private void checkLength(long total) throws CaptureException {
     if (total < MIN_BLOCK_SIZE) {
-      throw damage("block total length " + total + " is less than " + MIN_BLOCK_SIZE);
+      throw damage("block total length " + total + " is too small (expected: at least " + MIN_BLOCK_SIZE + ")");
     }
     if (total % 4 != 0) {
-      throw damage("block total length " + total + " is not a multiple of 4");
+      throw damage("block total length " + total + " is not a multiple of 4 (expected: "
+          + (total & ~3L) + " or " + ((total & ~3L) + 4) + ")");
     }
     if (total > maxBlockSize) {
-      throw damage("block total length " + total + " exceeds the " + maxBlockSize + "-byte limit");
+      throw damage("block total length " + total + " is too large (expected: at most " + maxBlockSize + ")");
     }
   }
 
@@ -250,12 +256,17 @@ public final class PcapngReader implements FrameCursor {
     int room = blockLength - MIN_PACKET_BLOCK_SIZE;
     if (captured > room) {
       throw damage(BlockType.name(blockType) + ": captured length " + captured
-          + " does not fit in the block (room for " + room + " bytes)");
+          + " does not fit in the block (expected: at most " + room + ")");
     }
     int limit = LinkTypeRules.maxSnaplen(idb.linkType());
     if (captured > limit) {
-      throw damage(BlockType.name(blockType) + ": captured length " + captured + " exceeds the "
-          + limit + "-byte limit");
+      throw damage(BlockType.name(blockType) + ": captured length " + captured + " is too large"
+          + " (expected: at most " + limit + ")");
+    }
+    if (captured > idb.snapshot()) {
+      longerThanSnaplen.add(() -> CaptureErrors.at(file, compressed, "block", blockNumber, blockOffset)
+          + BlockType.name(blockType) + ": captured length " + captured + " exceeds the interface's"
+          + " snaplen (expected: at most " + idb.snapshot() + "); read in full");
     }
     setFrame(idb, idb.toNanos(ticks), p + PACKET_DATA, (int) captured, original);
     return true;
@@ -265,7 +276,8 @@ public final class PcapngReader implements FrameCursor {
   private boolean simplePacket() throws CaptureException {
     requireLength(MIN_SIMPLE_PACKET_BLOCK_SIZE);
     if (interfaceCount == 0) {
-      throw damage("simple packet block, but no interface description block declared interface 0");
+      throw damage("simple packet block, but no interface description block declared interface 0"
+          + " (expected: an interface description block before it)");
     }
     InterfaceDescription idb = interfaces[0];
     long original = Bytes.u32(in.array(), blockStart + 8, bigEndian);
@@ -277,8 +289,9 @@ public final class PcapngReader implements FrameCursor {
   private InterfaceDescription declaredInterface(long interfaceId) throws CaptureException {
     if (interfaceId >= interfaceCount) {
       throw damage(BlockType.name(blockType) + " refers to interface " + interfaceId
-          + ", but no interface description block declared it (the section has "
-          + interfaceCount + (interfaceCount == 1 ? " interface)" : " interfaces)"));
+          + ", which no interface description block declared (expected: "
+          + (interfaceCount == 0 ? "an interface description block before it)"
+              : "0 to " + (interfaceCount - 1) + ", the interfaces of this section)"));
     }
     return interfaces[(int) interfaceId];
   }
@@ -294,7 +307,7 @@ public final class PcapngReader implements FrameCursor {
   private void requireLength(int minimum) throws CaptureException {
     if (blockLength < minimum) {
       throw damage(BlockType.name(blockType) + " total length " + blockLength
-          + " is less than " + minimum);
+          + " is too small (expected: at least " + minimum + ")");
     }
   }
 
@@ -342,6 +355,12 @@ public final class PcapngReader implements FrameCursor {
   @Override
   public CaptureInfo info() {
     return new CaptureInfo(file, "pcapng", compressed, List.copyOf(linkTypesSeen));
+  }
+
+  @Override
+  public List<String> warnings() {
+    String line = longerThanSnaplen.line();
+    return line == null ? List.of() : List.of(line);
   }
 
   @Override

@@ -94,7 +94,8 @@ class GzipCaptureTest {
     assertTrue(delivered > 900 && delivered < 1000, "frames before the cut: " + delivered);
     long offset = 24 + 1016L * delivered;
     assertEquals(dir.resolve("t.pcap.gz") + ": record " + (delivered + 1) + " at uncompressed byte offset "
-        + offset + ": corrupt gzip data (Unexpected end of ZLIB input stream)", r.error().getMessage());
+        + offset + ": gzip data cut off: Unexpected end of ZLIB input stream (expected: the rest of"
+        + " the gzip stream)", r.error().getMessage());
   }
 
   @Test
@@ -103,8 +104,8 @@ class GzipCaptureTest {
     gz[gz.length - 8] ^= 0x55;  // CRC-32 of the uncompressed data
     ReadResult r = read("t.pcap.gz", gz);
     assertEquals(10, r.frames().size());
-    assertEquals(dir.resolve("t.pcap.gz") + ": record 11 at uncompressed byte offset 10184: corrupt gzip"
-        + " data (Corrupt GZIP trailer)", r.error().getMessage());
+    assertEquals(dir.resolve("t.pcap.gz") + ": record 11 at uncompressed byte offset 10184: corrupt gzip data: Corrupt GZIP"
+        + " trailer (expected: a valid gzip stream)", r.error().getMessage());
   }
 
   @Test
@@ -113,23 +114,24 @@ class GzipCaptureTest {
     Arrays.fill(gz, 20, 60, (byte) 0xff);
     CaptureException e = assertThrows(CaptureException.class, () -> read("t.pcap.gz", gz));
     assertEquals(Kind.DAMAGED, e.kind());
-    assertTrue(e.getMessage().startsWith(dir.resolve("t.pcap.gz") + ": corrupt gzip data ("), e.getMessage());
+    assertTrue(e.getMessage().startsWith(dir.resolve("t.pcap.gz") + ": at uncompressed byte offset 0:"
+        + " corrupt gzip data: "), e.getMessage());
   }
 
   @Test
   void gzipOfNothing_isNotACapture() {
     CaptureException e = assertThrows(CaptureException.class, () -> read("t.pcap.gz", gzip(new byte[0])));
     assertEquals(Kind.NOT_A_CAPTURE, e.kind());
-    assertEquals(dir.resolve("t.pcap.gz") + ": empty uncompressed content (expected a pcap or pcapng"
-        + " capture)", e.getMessage());
+    assertEquals(dir.resolve("t.pcap.gz") + ": empty uncompressed content (expected: a pcap or pcapng capture)", e.getMessage());
   }
 
   @Test
   void gzipOfText_isNotACapture() {
     CaptureException e = assertThrows(CaptureException.class,
         () -> read("t.txt.gz", gzip("hello world".getBytes())));
-    assertEquals(dir.resolve("t.txt.gz") + ": not a pcap or pcapng capture (starts with 0x68656c6c;"
-        + " expected 0xa1b2c3d4, 0xa1b23c4d or pcapng 0x0a0d0d0a)", e.getMessage());
+    assertEquals(dir.resolve("t.txt.gz") + ": not a pcap or pcapng capture: it starts with 0x68656c6c, which looks like"
+        + " text (expected: 0xa1b2c3d4 or 0xa1b23c4d in either byte order, or pcapng's"
+        + " 0x0a0d0d0a)", e.getMessage());
   }
 
   @Test

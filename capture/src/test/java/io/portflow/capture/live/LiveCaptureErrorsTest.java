@@ -8,15 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portflow.capture.CaptureException;
 import io.portflow.capture.CaptureException.Kind;
+import io.portflow.capture.libpcap.Libpcap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The one-line errors a user sees, from real libpcap failures. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LiveCaptureErrorsTest {
   @TempDir Path dir;
 
@@ -55,7 +58,7 @@ class LiveCaptureErrorsTest {
     cmd.addAll(OpenProbe.command(List.of(), "lo"));
     String out = Commands.run(cmd.toArray(new String[0])).strip();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath().toString();
-    assertEquals("CANNOT_OPEN|CapturePermissionException|permission denied capturing on lo: run with sudo,"
+    assertEquals("PERMISSION_DENIED|CaptureException|permission denied capturing on lo: run with sudo,"
         + " or grant the capabilities with sudo setcap cap_net_raw,cap_net_admin=eip " + java
         + " (README: capture without sudo)", out);
   }
@@ -65,7 +68,7 @@ class LiveCaptureErrorsTest {
     List<String> cmd = OpenProbe.command(
         List.of("-Dorg.pcap4j.core.pcapLibName=/nonexistent/libpcap.so.0.8"), "lo");
     String out = Commands.run(cmd.toArray(new String[0])).strip();
-    assertEquals("LIBPCAP_MISSING|CaptureException|" + PcapLoader.INSTALL_HINT, out);
+    assertEquals("LIBPCAP_MISSING|CaptureException|" + Libpcap.INSTALL_HINT, out);
   }
 
   @Test

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * LiveCapture} and by tcpdump at the same time: both must hold the same frames, byte for byte,
  * with the same wire lengths and kernel timestamps.
  */
+@Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LiveCaptureVethTest {
   private static final int LINKTYPE_ETHERNET = 1;
 
@@ -43,11 +46,10 @@ class LiveCaptureVethTest {
     // veth the default 2 MiB ring holds about 32, and a 5 ms poll park can overflow it.
     LiveOptions options = LiveOptions.of("pfa0").withWakeMode(mode).withImmediate(immediate)
         .withBufferBytes(32 << 20).withWriteFile(dir.resolve("ours.pcap"));
-    Captured run = captureExchange(options, null);
+    Captured run = captureExchange(options, null, ExchangeEnd::finalAckIn);
 
     List<TestPcap.Frame> reference = TestPcap.read(dir.resolve("tcpdump.pcap")).frames();
     assertTrue(reference.size() >= 20, "tcpdump saw only " + reference.size() + " frames");
-    assertEquals(0, run.result.stats().droppedByKernel(), "kernel drops make the comparison moot");
     assertSameFrames(reference, run.frames.frames);
     assertEquals(StopReason.STOPPED, run.result.reason());
     assertEquals(reference.size(), run.result.stats().frames());
@@ -64,18 +66,23 @@ class LiveCaptureVethTest {
 
   @Test
   void filterKeepsWhatTcpdumpsFilterKeeps() throws Exception {
-    String filter = "tcp port 8080 and greater 100";
-    Captured run = captureExchange(LiveOptions.of("pfa0").withFilter(filter), filter);
+    // Long frames, and the FINs: the server's FIN is then the last frame the filter keeps.
+    String filter = "tcp port 8080 and (greater 100 or tcp[tcpflags] & tcp-fin != 0)";
+    Captured run = captureExchange(LiveOptions.of("pfa0").withFilter(filter).withBufferBytes(32 << 20), filter,
+        ExchangeEnd::serverFinIn);
 
     List<TestPcap.Frame> reference = TestPcap.read(dir.resolve("tcpdump.pcap")).frames();
     assertTrue(reference.size() >= 4, "tcpdump kept only " + reference.size() + " frames");
     assertSameFrames(reference, run.frames.frames);
-    assertTrue(run.frames.frames.stream().allMatch(f -> f.wireLength() >= 100));
+    assertTrue(run.frames.frames.stream().allMatch(f -> f.wireLength() >= 100 || ExchangeEnd.isFin(f)));
+    assertEquals(2, run.frames.frames.stream().filter(ExchangeEnd::isFin).count(), "both FINs kept");
+    assertTrue(run.frames.frames.stream().anyMatch(f -> f.wireLength() > 1000), "data frames kept");
   }
 
   @Test
   void snaplenCutsFramesButKeepsWireLength() throws Exception {
-    Captured run = captureExchange(LiveOptions.of("pfa0").withSnaplen(64).withWriteFile(dir.resolve("ours.pcap")), null);
+    Captured run = captureExchange(LiveOptions.of("pfa0").withSnaplen(64).withBufferBytes(32 << 20)
+        .withWriteFile(dir.resolve("ours.pcap")), null, ExchangeEnd::finalAckIn);
 
     List<TestPcap.Frame> reference = TestPcap.read(dir.resolve("tcpdump.pcap")).frames();
     List<TestPcap.Frame> ours = run.frames.frames;
@@ -118,8 +125,14 @@ class LiveCaptureVethTest {
 
   private record Captured(FrameList frames, LiveResult result) {}
 
-  /** tcpdump and our capture on pfa0 (namespace A) around one echo exchange from namespace B. */
-  private Captured captureExchange(LiveOptions options, String tcpdumpFilter) throws Exception {
+  /**
+   * tcpdump and our capture on pfa0 (namespace A) around one echo exchange from namespace B.
+   * Both are stopped only once each holds the exchange's last frame ({@code end}), so that they
+   * hold the same frames however late either reader runs; and neither may have lost a frame to
+   * a full ring.
+   */
+  private Captured captureExchange(LiveOptions options, String tcpdumpFilter,
+      Predicate<List<TestPcap.Frame>> end) throws Exception {
     try (Netns netns = new Netns()) {
       String a = netns.create("a");
       String b = netns.create("b");
@@ -131,15 +144,34 @@ class LiveCaptureVethTest {
           FrameList frames = new FrameList();
           Future<LiveResult> result = inA.submit(() -> capture.run(frames, TickHandler.NONE, StopCondition.never()));
           VethTraffic.exchange(a, b);
-          Thread.sleep(300); // past the read timeout: the kernel has released its last batch
+          awaitEnd("ours", frames::snapshot, end);
+          awaitEnd("tcpdump", tcpdump::framesSoFar, end);
           capture.stop();
-          LiveResult done = result.get(5, TimeUnit.SECONDS);
+          LiveResult done = result.get(10, TimeUnit.SECONDS);
           tcpdump.stop();
+          assertEquals(0, tcpdump.droppedByKernel(), "tcpdump lost frames: the comparison would be moot");
+          assertEquals(0, done.stats().droppedByKernel(), "we lost frames: the comparison would be moot");
           return new Captured(frames, done);
         } finally {
           capture.close();
         }
       }
+    }
+  }
+
+  private interface FramesSoFar {
+    List<TestPcap.Frame> get() throws Exception;
+  }
+
+  /** Waits (20 s at most: a loaded machine may be slow, a broken capture never gets there). */
+  private static void awaitEnd(String who, FramesSoFar frames, Predicate<List<TestPcap.Frame>> end)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!end.test(frames.get())) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(who + " never saw the end of the exchange: " + frames.get());
+      }
+      Thread.sleep(20);
     }
   }
 }

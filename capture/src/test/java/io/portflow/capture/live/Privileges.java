@@ -3,6 +3,7 @@ package io.portflow.capture.live;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.portflow.capture.CaptureException;
+import io.portflow.capture.libpcap.Libpcap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ final class Privileges {
 
   static void assumeLibpcap() {
     try {
-      PcapLoader.libVersion();
+      Libpcap.require();
     } catch (CaptureException e) {
       assumeTrue(false, "needs libpcap: " + e.getMessage());
     }

@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
  * echo back, then closing. Nothing leaves the namespaces.
  */
 final class VethTraffic {
+  /** The echo server's port. */
+  static final int PORT = 8080;
+
   static final String SERVER = String.join("\n",
       "import socket",
       "s = socket.socket()",

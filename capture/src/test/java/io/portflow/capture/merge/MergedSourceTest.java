@@ -88,7 +88,8 @@ class MergedSourceTest {
     assertEquals(List.of(frame(1, 0xd), frame(2, 0xb), frame(3, 0xd), frame(4, 0xb), frame(6, 0xb), frame(8, 0xb)),
         r.frames());
     assertEquals(Kind.DAMAGED, r.error().kind());
-    assertEquals(damaged + ": record 3 at byte offset 58: packet data cut off after 1 of 100 captured bytes",
+    assertEquals(damaged + ": record 3 at byte offset 58: packet data cut off: 1 of 100 bytes present"
+        + " (expected: 100, the record's captured length)",
         r.error().getMessage());
   }
 }

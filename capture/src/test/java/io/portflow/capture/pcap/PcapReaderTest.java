@@ -108,15 +108,25 @@ class PcapReaderTest {
   }
 
   @Test
-  void capturedLongerThanSnaplen_isCutToSnaplenAsLibpcapDoes() throws Exception {
+  void capturedLongerThanSnaplen_isReadInFullWithOneWarning() throws Exception {
     ReadResult r = read("""
         d4c3b2a1 0200 0400 00000000 00000000 02000000 01000000   # snaplen 2
         01000000 00000000 04000000 3c000000 deadbeef
         02000000 00000000 01000000 01000000 aa
+        03000000 00000000 03000000 03000000 bbccdd
         """);
     assertEquals(List.of(
-        new Frame(1_000_000_000L, 1, 60, "dead"),
-        new Frame(2_000_000_000L, 1, 1, "aa")), r.frames());
+        new Frame(1_000_000_000L, 1, 60, "deadbeef"),
+        new Frame(2_000_000_000L, 1, 1, "aa"),
+        new Frame(3_000_000_000L, 1, 3, "bbccdd")), r.frames());
+    assertNull(r.error());
+    assertEquals(List.of(dir.resolve("trace.pcap") + ": record 1 at byte offset 24: captured length 4"
+        + " exceeds the snaplen (expected: at most 2); read in full (and 1 more record like it)"), r.warnings());
+  }
+
+  @Test
+  void withinSnaplen_noWarning() throws Exception {
+    assertEquals(List.of(), read(USEC_LE + RECORD_LE).warnings());
   }
 
   @Test
@@ -175,16 +185,16 @@ class PcapReaderTest {
         + "00105e5f 40e20100 00004200 00004200 00000000");   // record 3 at 24 + 2 * 20
     assertEquals(2, r.frames().size());
     assertEquals(Kind.DAMAGED, r.error().kind());
-    assertEquals(dir.resolve("trace.pcap") + ": record 3 at byte offset 64: captured length 4325376"
-        + " exceeds snaplen 65535 and the 262144-byte limit", r.error().getMessage());
+    assertEquals(dir.resolve("trace.pcap") + ": record 3 at byte offset 64: captured length 4325376 exceeds the 262144-byte"
+        + " limit (expected: at most the snaplen, 65535)", r.error().getMessage());
   }
 
   @Test
   void capturedLength0x7fffffff_failsAtOnceWithoutAllocating() throws Exception {
     ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(5),
         () -> read(USEC_LE + "00000000 00000000 ffffff7f ffffff7f 00"));
-    assertEquals(dir.resolve("trace.pcap") + ": record 1 at byte offset 24: captured length"
-        + " 2147483647 exceeds snaplen 65535 and the 262144-byte limit", r.error().getMessage());
+    assertEquals(dir.resolve("trace.pcap") + ": record 1 at byte offset 24: captured length 2147483647 exceeds the"
+        + " 262144-byte limit (expected: at most the snaplen, 65535)", r.error().getMessage());
   }
 
   @Test
@@ -192,23 +202,23 @@ class PcapReaderTest {
     ReadResult r = read(USEC_LE + RECORD_LE + "0102030405");
     assertEquals(1, r.frames().size());
     assertEquals(Kind.DAMAGED, r.error().kind());
-    assertEquals(dir.resolve("trace.pcap") + ": record 2 at byte offset 44: record header cut off"
-        + " after 5 of 16 bytes", r.error().getMessage());
+    assertEquals(dir.resolve("trace.pcap") + ": record 2 at byte offset 44: record header cut off: 5 of 16 bytes present"
+        + " (expected: 16, or none at the end of the file)", r.error().getMessage());
   }
 
   @Test
   void packetDataCutOff_isDamage() throws Exception {
     ReadResult r = read(USEC_LE + "00000000 00000000 64000000 64000000 00010203040506070809");
     assertEquals(0, r.frames().size());
-    assertEquals(dir.resolve("trace.pcap") + ": record 1 at byte offset 24: packet data cut off"
-        + " after 10 of 100 captured bytes", r.error().getMessage());
+    assertEquals(dir.resolve("trace.pcap") + ": record 1 at byte offset 24: packet data cut off: 10 of 100 bytes present"
+        + " (expected: 100, the record's captured length)", r.error().getMessage());
   }
 
   @Test
   void fileHeaderCutOff_isNotACapture() {
     CaptureException e = assertThrows(CaptureException.class, () -> read("d4c3b2a1 0200 0400 0000"));
     assertEquals(Kind.NOT_A_CAPTURE, e.kind());
-    assertEquals(dir.resolve("trace.pcap") + ": pcap file header cut off after 10 of 24 bytes", e.getMessage());
+    assertEquals(dir.resolve("trace.pcap") + ": pcap file header cut off: 10 of 24 bytes present (expected: 24)", e.getMessage());
   }
 
   @Test
@@ -216,14 +226,13 @@ class PcapReaderTest {
     CaptureException e = assertThrows(CaptureException.class,
         () -> read("d4c3b2a1 0100 0400 00000000 00000000 ffff0000 01000000"));
     assertEquals(Kind.NOT_A_CAPTURE, e.kind());
-    assertEquals(dir.resolve("trace.pcap") + ": unsupported pcap version 1.4 (expected 2.0 to 2.4)", e.getMessage());
+    assertEquals(dir.resolve("trace.pcap") + ": unsupported pcap version 1.4 (expected: 2.0 to 2.4)", e.getMessage());
   }
 
   @Test
   void reservedLinkTypeBits_areNotACapture() {
     CaptureException e = assertThrows(CaptureException.class,
         () -> read("d4c3b2a1 0200 0400 00000000 00000000 ffff0000 00003000"));
-    assertEquals(dir.resolve("trace.pcap") + ": link-type field 0x00300000 has reserved bits 0x00300000"
-        + " set (expected 0)", e.getMessage());
+    assertEquals(dir.resolve("trace.pcap") + ": link-type field 0x00300000 has reserved bits 0x00300000 set (expected: 0)", e.getMessage());
   }
 }

@@ -137,6 +137,16 @@ class PcapngReaderTest {
   }
 
   @Test
+  void enhancedPacketLongerThanTheSnaplen_isReadInFullWithAWarning() throws Exception {
+    ReadResult r = read(SHB_LE
+        + "01000000 14000000 0100 0000 02000000 14000000\n"   // snaplen 2
+        + EPB_LE);
+    assertEquals(List.of(EPB_FRAME), r.frames());
+    assertEquals(List.of(name() + ": block 3 at byte offset 48: enhanced packet block: captured length 4"
+        + " exceeds the interface's snaplen (expected: at most 2); read in full"), r.warnings());
+  }
+
+  @Test
   void simplePacket_isCutToTheBlock() throws Exception {
     ReadResult r = read(SHB_LE + IDB_LE + "03000000 14000000 3c000000 deadbeef 14000000\n");
     assertEquals(List.of(new Frame(0, 1, 60, "deadbeef")), r.frames());
@@ -186,14 +196,16 @@ class PcapngReaderTest {
     ReadResult r = read(SHB_LE + IDB_LE + EPB_LE + "01000000 08000000");
     assertEquals(List.of(EPB_FRAME), r.frames());
     assertEquals(Kind.DAMAGED, r.error().kind());
-    assertEquals(name() + ": block 4 at byte offset 84: block total length 8 is less than 12",
+    assertEquals(name() + ": block 4 at byte offset 84: block total length 8 is too small (expected: at"
+        + " least 12)",
         r.error().getMessage());
   }
 
   @Test
   void blockLengthNotMultipleOfFour_isDamage() throws Exception {
     ReadResult r = read(SHB_LE + IDB_LE + EPB_LE + "04000000 11000000 00000000 00 11000000");
-    assertEquals(name() + ": block 4 at byte offset 84: block total length 17 is not a multiple of 4",
+    assertEquals(name() + ": block 4 at byte offset 84: block total length 17 is not a multiple of 4"
+        + " (expected: 16 or 20)",
         r.error().getMessage());
   }
 
@@ -202,15 +214,15 @@ class PcapngReaderTest {
     ReadResult r = read(SHB_LE + IDB_LE + EPB_LE + "06000000 40000000 00000000 00000000 00000000");
     assertEquals(1, r.frames().size());
     assertEquals(name() + ": block 4 at byte offset 84: block total length 64 runs past the end of the"
-        + " file (only 20 bytes left)", r.error().getMessage());
+        + " file (expected: at most 20, the bytes left)", r.error().getMessage());
   }
 
   @Test
   void huge_blockLength_failsAtOnceWithoutAllocating() throws Exception {
     ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(5),
         () -> read(SHB_LE + IDB_LE + "06000000 f0ffff7f 00000000"));
-    assertEquals(name() + ": block 3 at byte offset 48: block total length 2147483632 exceeds the"
-        + " 16777216-byte limit", r.error().getMessage());
+    assertEquals(name() + ": block 3 at byte offset 48: block total length 2147483632 is too large"
+        + " (expected: at most 16777216)", r.error().getMessage());
   }
 
   @Test
@@ -218,14 +230,15 @@ class PcapngReaderTest {
     ReadResult r = read(SHB_LE + IDB_LE
         + "06000000 24000000 00000000 00000000 40420f00 04000000 3c000000 deadbeef 20000000\n");
     assertEquals(List.of(), r.frames());
-    assertEquals(name() + ": block 3 at byte offset 48: trailing block length 32 differs from the"
-        + " leading block length 36", r.error().getMessage());
+    assertEquals(name() + ": block 3 at byte offset 48: trailing block length 32 differs from the leading"
+        + " one (expected: 36)", r.error().getMessage());
   }
 
   @Test
   void blockHeaderCutOff_isDamage() throws Exception {
     ReadResult r = read(SHB_LE + IDB_LE + EPB_LE + "0600000024");
-    assertEquals(name() + ": block 4 at byte offset 84: block header cut off after 5 of 8 bytes",
+    assertEquals(name() + ": block 4 at byte offset 84: block header cut off: 5 of 8 bytes present"
+        + " (expected: 8, or none at the end of the file)",
         r.error().getMessage());
   }
 
@@ -234,8 +247,9 @@ class PcapngReaderTest {
     ReadResult r = read(SHB_LE + IDB_LE + EPB_LE
         + "06000000 24000000 01000000 00000000 40420f00 04000000 3c000000 deadbeef 24000000\n");
     assertEquals(List.of(EPB_FRAME), r.frames());
-    assertEquals(name() + ": block 4 at byte offset 84: enhanced packet block refers to interface 1,"
-        + " but no interface description block declared it (the section has 1 interface)",
+    assertEquals(name() + ": block 4 at byte offset 84: enhanced packet block refers to interface 1, which"
+        + " no interface description block declared (expected: 0 to 0, the interfaces of"
+        + " this section)",
         r.error().getMessage());
   }
 
@@ -244,15 +258,16 @@ class PcapngReaderTest {
     ReadResult r = read(SHB_LE + IDB_LE + EPB_LE + SHB_LE + EPB_LE);
     assertEquals(List.of(EPB_FRAME), r.frames());
     assertEquals(name() + ": block 5 at byte offset 112: enhanced packet block refers to interface 0,"
-        + " but no interface description block declared it (the section has 0 interfaces)",
+        + " which no interface description block declared (expected: an interface"
+        + " description block before it)",
         r.error().getMessage());
   }
 
   @Test
   void simplePacketWithoutInterface_isDamage() throws Exception {
     ReadResult r = read(SHB_LE + "03000000 14000000 3c000000 deadbeef 14000000\n");
-    assertEquals(name() + ": block 2 at byte offset 28: simple packet block, but no interface"
-        + " description block declared interface 0", r.error().getMessage());
+    assertEquals(name() + ": block 2 at byte offset 28: simple packet block, but no interface description"
+        + " block declared interface 0 (expected: an interface description block before it)", r.error().getMessage());
   }
 
   @Test
@@ -260,38 +275,38 @@ class PcapngReaderTest {
     ReadResult r = read(SHB_LE + IDB_LE + EPB_LE
         + "0a0d0d0a 1c000000 efbeadde 0100 0000 ffffffffffffffff 1c000000\n");
     assertEquals(List.of(EPB_FRAME), r.frames());
-    assertEquals(name() + ": block 4 at byte offset 84: section header block has unknown byte-order"
-        + " magic 0xefbeadde (expected 0x1a2b3c4d in either byte order)", r.error().getMessage());
+    assertEquals(name() + ": block 4 at byte offset 84: section header block has unknown byte-order magic"
+        + " 0xefbeadde (expected: 0x1a2b3c4d in either byte order)", r.error().getMessage());
   }
 
   @Test
   void capturedLengthBeyondTheBlock_isDamage() throws Exception {
     ReadResult r = read(SHB_LE + IDB_LE
         + "06000000 24000000 00000000 00000000 40420f00 64000000 64000000 deadbeef 24000000\n");
-    assertEquals(name() + ": block 3 at byte offset 48: enhanced packet block: captured length 100"
-        + " does not fit in the block (room for 4 bytes)", r.error().getMessage());
+    assertEquals(name() + ": block 3 at byte offset 48: enhanced packet block: captured length 100 does"
+        + " not fit in the block (expected: at most 4)", r.error().getMessage());
   }
 
   @Test
   void enhancedPacketShorterThanItsFixedPart_isDamage() throws Exception {
     ReadResult r = read(SHB_LE + IDB_LE + "06000000 1c000000 00000000 00000000 00000000 00000000 1c000000");
-    assertEquals(name() + ": block 3 at byte offset 48: enhanced packet block total length 28 is less"
-        + " than 32", r.error().getMessage());
+    assertEquals(name() + ": block 3 at byte offset 48: enhanced packet block total length 28 is too small"
+        + " (expected: at least 32)", r.error().getMessage());
   }
 
   @Test
   void optionRunningPastTheBlock_isDamageReportedByNext() throws Exception {
     ReadResult r = read(SHB_LE + "01000000 1c000000 0100 0000 00000000 0200 6400 41424344 1c000000\n" + EPB_LE);
     assertEquals(List.of(), r.frames());
-    assertEquals(name() + ": block 2 at byte offset 28: interface description block: option 2 with"
-        + " length 100 runs past the end of the block", r.error().getMessage());
+    assertEquals(name() + ": block 2 at byte offset 28: interface description block: option 2 with length"
+        + " 100 runs past the end of the block (expected: at most 4)", r.error().getMessage());
   }
 
   @Test
   void tsresolFinerThan64BitTicks_isDamage() throws Exception {
     ReadResult r = read(SHB_LE + idbWithOption("0900 0100 14000000") + EPB_LE);
-    assertEquals(name() + ": block 2 at byte offset 28: interface description block: if_tsresol 10^-20"
-        + " is finer than 64-bit timestamps can count (expected at most 10^-19 or 2^-63)",
+    assertEquals(name() + ": block 2 at byte offset 28: interface description block: if_tsresol 10^-20 is"
+        + " finer than 64-bit timestamps can count (expected: at most 10^-19 or 2^-63)",
         r.error().getMessage());
   }
 
@@ -299,7 +314,7 @@ class PcapngReaderTest {
   void firstSectionHeaderCutOff_isNotACapture() {
     CaptureException e = assertThrows(CaptureException.class, () -> read("0a0d0d0a 1c000000 4d3c"));
     assertEquals(Kind.NOT_A_CAPTURE, e.kind());
-    assertEquals(name() + ": pcapng section header block cut off after 10 of 28 bytes", e.getMessage());
+    assertEquals(name() + ": pcapng section header block cut off: 10 of 28 bytes present (expected: 28)", e.getMessage());
   }
 
   @Test
@@ -307,22 +322,22 @@ class PcapngReaderTest {
     CaptureException e = assertThrows(CaptureException.class,
         () -> read("0a0d0d0a 1c000000 efbeadde 0100 0000 ffffffffffffffff 1c000000"));
     assertEquals(Kind.NOT_A_CAPTURE, e.kind());
-    assertEquals(name() + ": pcapng section header has byte-order magic 0xefbeadde (expected"
-        + " 0x1a2b3c4d in either byte order)", e.getMessage());
+    assertEquals(name() + ": pcapng section header has byte-order magic 0xefbeadde (expected: 0x1a2b3c4d"
+        + " in either byte order)", e.getMessage());
   }
 
   @Test
   void firstSectionHeaderWithVersion1_1_isNotACapture() {
     CaptureException e = assertThrows(CaptureException.class,
         () -> read("0a0d0d0a 1c000000 4d3c2b1a 0100 0100 ffffffffffffffff 1c000000"));
-    assertEquals(name() + ": unsupported pcapng version 1.1 (expected 1.0 or 1.2)", e.getMessage());
+    assertEquals(name() + ": unsupported pcapng version 1.1 (expected: 1.0 or 1.2)", e.getMessage());
   }
 
   @Test
   void firstSectionHeaderTooShort_isNotACapture() {
     CaptureException e = assertThrows(CaptureException.class,
         () -> read("0a0d0d0a 0c000000 4d3c2b1a"));
-    assertEquals(name() + ": pcapng section header block length 12 (expected a multiple of 4 from 28"
-        + " to 1048576)", e.getMessage());
+    assertEquals(name() + ": pcapng section header block length 12 (expected: a multiple of 4 from 28 to"
+        + " 1048576)", e.getMessage());
   }
 }

@@ -71,7 +71,7 @@ public final class Captures {
           throw new AssertionError("a source handed out a frame after its error: " + e.getMessage());
         }
       }
-      return new ReadResult(frames, error, source.inputs());
+      return new ReadResult(frames, error, source.inputs(), source.warnings());
     } catch (CaptureException e) {
       throw e;
     } catch (IOException e) {

@@ -33,12 +33,31 @@ public final class CsvWriter implements FlowWriter {
       "s2c_zero_window_events", "s2c_mss", "s2c_window_scale",
       "rtt_syn_to_syn_ack", "rtt_syn_ack_to_ack");
 
+  /**
+   * Appended after {@link #COLUMNS} by {@code portflow watch}, which knows local processes: pid,
+   * command and user of each end, empty where unknown. Saved captures have no such columns.
+   */
+  public static final List<String> PROCESS_COLUMNS = List.of(
+      "client_pid", "client_command", "client_user", "server_pid", "server_command", "server_user");
+
   private final Writer out;
   private final TimePrecision time;
+  /** Null: no process columns. */
+  private final ProcessLookup processes;
 
   public CsvWriter(Writer out, TimePrecision time) {
+    this(out, time, null);
+  }
+
+  private CsvWriter(Writer out, TimePrecision time, ProcessLookup processes) {
     this.out = out;
     this.time = time;
+    this.processes = processes;
+  }
+
+  /** With {@link #PROCESS_COLUMNS} after the usual ones, filled where {@code processes} knows. */
+  public static CsvWriter withProcesses(Writer out, TimePrecision time, ProcessLookup processes) {
+    return new CsvWriter(out, time, processes);
   }
 
   @Override
@@ -47,12 +66,28 @@ public final class CsvWriter implements FlowWriter {
     for (String column : COLUMNS) {
       field(line, column);
     }
+    if (processes != null) {
+      for (String column : PROCESS_COLUMNS) {
+        field(line, column);
+      }
+    }
     endLine(line);
     for (FlowRecord flow : flows) {
       row(line, flow);
+      if (processes != null) {
+        FlowProcesses ends = processes.of(flow);
+        process(line, ends.client());
+        process(line, ends.server());
+      }
       endLine(line);
     }
     out.flush();
+  }
+
+  private static void process(StringBuilder line, ProcessInfo process) {
+    field(line, process == null ? null : process.pid());
+    field(line, process == null ? null : process.command());
+    field(line, process == null ? null : process.user());
   }
 
   private void row(StringBuilder line, FlowRecord flow) {

@@ -19,14 +19,19 @@ final class FlowJson {
   }
 
   void write(JsonGenerator g, FlowRecord flow) throws IOException {
+    write(g, flow, FlowProcesses.NONE);
+  }
+
+  /** With each end's local process, where known, as its {@code "process"} object. */
+  void write(JsonGenerator g, FlowRecord flow, FlowProcesses processes) throws IOException {
     g.writeStartObject();
     g.writeNumberField("flow_id", flow.flowId());
     g.writeStringField("community_id", flow.communityId());
     g.writeStringField("transport", flow.transport());
     g.writeNumberField("ip_version", flow.ipVersion());
     number(g, "vlan", flow.vlan());
-    endpoint(g, "client", flow.client());
-    endpoint(g, "server", flow.server());
+    endpoint(g, "client", flow.client(), processes.client());
+    endpoint(g, "server", flow.server(), processes.server());
     g.writeStringField("role_source", flow.roleSource() == null ? null : flow.roleSource().label());
     g.writeStringField("first_seen", time.timestamp(flow.firstSeenNanos()));
     g.writeStringField("last_seen", time.timestamp(flow.lastSeenNanos()));
@@ -63,13 +68,22 @@ final class FlowJson {
     }
   }
 
-  private static void endpoint(JsonGenerator g, String name, Endpoint end) throws IOException {
+  /** The end's fields; {@code "process"} only when known: absent means unknown, never guessed. */
+  private static void endpoint(JsonGenerator g, String name, Endpoint end, ProcessInfo process)
+      throws IOException {
     g.writeObjectFieldStart(name);
     g.writeStringField("ip", end.ip());
     g.writeNumberField("port", end.port());
     g.writeStringField("port_class", end.portClass() == null ? null : end.portClass().label());
     g.writeBooleanField("ephemeral", end.ephemeral());
     g.writeStringField("service", end.service());
+    if (process != null) {
+      g.writeObjectFieldStart("process");
+      g.writeNumberField("pid", process.pid());
+      g.writeStringField("command", process.command());
+      g.writeStringField("user", process.user());
+      g.writeEndObject();
+    }
     g.writeEndObject();
   }
 

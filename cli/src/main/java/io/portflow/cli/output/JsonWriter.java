@@ -15,10 +15,17 @@ import java.util.Map;
 public final class JsonWriter implements FlowWriter {
   private final Writer out;
   private final TimePrecision time;
+  private final ProcessLookup processes;
 
   public JsonWriter(Writer out, TimePrecision time) {
+    this(out, time, ProcessLookup.NONE);
+  }
+
+  /** With each end's local process where {@code processes} knows it. */
+  public JsonWriter(Writer out, TimePrecision time, ProcessLookup processes) {
     this.out = out;
     this.time = time;
+    this.processes = processes;
   }
 
   @Override
@@ -32,7 +39,7 @@ public final class JsonWriter implements FlowWriter {
     summary(g, overview);
     g.writeArrayFieldStart("flows");
     for (FlowRecord flow : flows) {
-      json.write(g, flow);
+      json.write(g, flow, processes.of(flow));
     }
     g.writeEndArray();
     g.writeEndObject();

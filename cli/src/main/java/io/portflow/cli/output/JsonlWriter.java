@@ -18,6 +18,7 @@ public final class JsonlWriter implements FlowWriter {
   private final Writer out;
   private final JsonGenerator generator;
   private final FlowJson json;
+  private final ProcessLookup processes;
 
   /**
    * @param out where the lines go; when it can also take bytes ({@link Utf8Output}), they go there
@@ -25,7 +26,13 @@ public final class JsonlWriter implements FlowWriter {
    *     its encoder
    */
   public JsonlWriter(Writer out, TimePrecision time) throws IOException {
+    this(out, time, ProcessLookup.NONE);
+  }
+
+  /** With each end's local process where {@code processes} knows it. */
+  public JsonlWriter(Writer out, TimePrecision time, ProcessLookup processes) throws IOException {
     this.out = out;
+    this.processes = processes;
     JsonFactory factory = new JsonFactory();
     JsonGenerator g;
     if (out instanceof Utf8Output) {
@@ -41,7 +48,12 @@ public final class JsonlWriter implements FlowWriter {
 
   /** Writes one record as one line and flushes it. */
   public void writeFlow(FlowRecord flow) throws IOException {
-    appendFlow(flow);
+    writeFlow(flow, processes.of(flow));
+  }
+
+  /** Writes one record with its ends' local processes as one line and flushes it. */
+  public void writeFlow(FlowRecord flow, FlowProcesses ends) throws IOException {
+    appendFlow(flow, ends);
     flush();
   }
 
@@ -50,7 +62,11 @@ public final class JsonlWriter implements FlowWriter {
    * flushes every line makes a system call per flow. The caller flushes, e.g. on a timer.
    */
   public void appendFlow(FlowRecord flow) throws IOException {
-    json.write(generator, flow);
+    appendFlow(flow, processes.of(flow));
+  }
+
+  private void appendFlow(FlowRecord flow, FlowProcesses ends) throws IOException {
+    json.write(generator, flow, ends);
     generator.writeRaw('\n');
   }
 

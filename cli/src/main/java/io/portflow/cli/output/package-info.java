@@ -1,5 +1,6 @@
 /**
  * Output writers: one class per format (table, JSON, JSON Lines, CSV), all fed the same flow
- * records and capture overview, plus what they share (sort order, timestamp precision).
+ * records and capture overview, plus what they share (sort order, timestamp precision, and the
+ * local processes a live capture adds to each end).
  */
 package io.portflow.cli.output;

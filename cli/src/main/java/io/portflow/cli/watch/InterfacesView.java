@@ -1,5 +1,6 @@
 package io.portflow.cli.watch;
 
+import io.portflow.analyze.decode.IpText;
 import io.portflow.capture.live.CaptureDevice;
 import io.portflow.capture.live.DeviceAddress;
 import java.util.ArrayList;
@@ -49,12 +50,18 @@ public final class InterfacesView {
   /** "10.0.0.5/24  fe80::1/64  (02:fc:00:00:00:01)", or the description of a pseudo-device. */
   static String addresses(CaptureDevice d) {
     List<String> parts = new ArrayList<>();
-    for (DeviceAddress a : d.addresses()) parts.add(a.toString());
+    for (DeviceAddress a : d.addresses()) parts.add(address(a));
     for (String mac : d.linkAddresses()) {
       if (!mac.equals("00:00:00:00:00:00")) parts.add("(" + mac + ")");
     }
     if (parts.isEmpty() && d.description() != null) parts.add(d.description());
     return String.join("  ", parts);
+  }
+
+  /** "10.0.0.5/24", "fe80::1/64", or the bare address when libpcap gave no netmask. */
+  static String address(DeviceAddress a) {
+    String text = IpText.of(a.address().getAddress());
+    return a.prefixLength() < 0 ? text : text + "/" + a.prefixLength();
   }
 
   private static String pad(String s, int width) {

@@ -2,6 +2,7 @@ package io.portflow.cli.watch;
 
 import io.portflow.analyze.Endpoint;
 import io.portflow.analyze.FlowRecord;
+import io.portflow.cli.output.FlowProcesses;
 
 /**
  * One open flow as the live view shows it.

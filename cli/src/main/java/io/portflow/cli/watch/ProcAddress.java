@@ -1,11 +1,14 @@
 package io.portflow.cli.watch;
 
+import io.portflow.analyze.decode.IpText;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Decodes the addresses of {@code /proc/net/tcp*}: the kernel prints each 32-bit word of the
  * network-order address as a host-order number ({@code 0100007F} is 127.0.0.1 on x86), and the
- * port as a plain hex number. Text comes out as the rest of portflow writes it.
+ * port as a plain hex number. Text comes out of the formatter flow records use, so that a socket
+ * and a flow's end compare equal as strings.
  */
 final class ProcAddress {
   private ProcAddress() {}
@@ -29,9 +32,9 @@ final class ProcAddress {
         a[word * 4 + i] = (byte) (value >>> shift);
       }
     }
-    if (a.length == 4) return ipv4(a, 0);
-    if (isV4Mapped(a)) return ipv4(a, 12);
-    return ipv6(a);
+    // A dual-stack socket carries IPv4 peers as ::ffff:a.b.c.d; the flow record says a.b.c.d.
+    if (a.length == 16 && isV4Mapped(a)) return IpText.of(Arrays.copyOfRange(a, 12, 16));
+    return IpText.of(a);
   }
 
   /** The port half of {@code "0100007F:1F90"}; -1 when it is not hex. */
@@ -49,37 +52,5 @@ final class ProcAddress {
       if (a[i] != 0) return false;
     }
     return (a[10] & 0xff) == 0xff && (a[11] & 0xff) == 0xff;
-  }
-
-  private static String ipv4(byte[] a, int offset) {
-    return (a[offset] & 0xff) + "." + (a[offset + 1] & 0xff) + "." + (a[offset + 2] & 0xff) + "." + (a[offset + 3] & 0xff);
-  }
-
-  /** RFC 5952: lower case, no leading zeros, the first longest run of two or more zero groups as "::". */
-  static String ipv6(byte[] a) {
-    int[] groups = new int[8];
-    for (int i = 0; i < 8; i++) groups[i] = ((a[2 * i] & 0xff) << 8) | (a[2 * i + 1] & 0xff);
-    int bestStart = -1;
-    int bestLength = 1;
-    for (int i = 0; i < 8; ) {
-      int j = i;
-      while (j < 8 && groups[j] == 0) j++;
-      if (j - i > bestLength) {
-        bestStart = i;
-        bestLength = j - i;
-      }
-      i = Math.max(j, i + 1);
-    }
-    StringBuilder sb = new StringBuilder(39);
-    for (int i = 0; i < 8; i++) {
-      if (i == bestStart) {
-        sb.append("::");
-        i += bestLength - 1;
-        continue;
-      }
-      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') sb.append(':');
-      sb.append(Integer.toHexString(groups[i]));
-    }
-    return sb.toString();
   }
 }

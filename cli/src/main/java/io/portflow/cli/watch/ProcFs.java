@@ -1,5 +1,6 @@
 package io.portflow.cli.watch;
 
+import io.portflow.cli.output.ProcessInfo;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

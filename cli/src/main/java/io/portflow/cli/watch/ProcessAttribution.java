@@ -2,6 +2,8 @@ package io.portflow.cli.watch;
 
 import io.portflow.analyze.Endpoint;
 import io.portflow.analyze.FlowRecord;
+import io.portflow.cli.output.FlowProcesses;
+import io.portflow.cli.output.ProcessInfo;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,6 +35,14 @@ public final class ProcessAttribution {
     FlowProcesses result = of(flow);
     known.remove(flow.flowId());
     return result;
+  }
+
+  /**
+   * The capture stopped: the flows still open are about to be emitted, and their sockets still
+   * exist, so let their last look-up scan /proc once more even if a scan just ran.
+   */
+  public void stopping() {
+    resolver.allowRescan();
   }
 
   /** Flows with at least one process remembered (open flows that were asked about). */

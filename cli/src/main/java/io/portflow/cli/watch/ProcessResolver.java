@@ -1,5 +1,6 @@
 package io.portflow.cli.watch;
 
+import io.portflow.cli.output.ProcessInfo;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,6 +57,15 @@ public final class ProcessResolver {
     return holderOf(socket.inode());
   }
 
+  /**
+   * Lets the next look-ups scan again at once, whatever the rate limit says: for the last look-up
+   * of every open flow when a capture stops, while their sockets still exist.
+   */
+  public void allowRescan() {
+    tableScans.reset();
+    holderScans.reset();
+  }
+
   private SocketEntry find(String transport, String localIp, int localPort, String remoteIp, int remotePort,
       boolean serverEnd) {
     SocketEntry exact = table.connected(transport, localIp, localPort, remoteIp, remotePort);
@@ -110,6 +120,10 @@ public final class ProcessResolver {
 
     void scanned(long start, long end) {
       nextAllowed = end + Math.max(minIntervalNanos, 10 * (end - start));
+    }
+
+    void reset() {
+      nextAllowed = Long.MIN_VALUE;
     }
   }
 }

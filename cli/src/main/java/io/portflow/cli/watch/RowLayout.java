@@ -1,5 +1,6 @@
 package io.portflow.cli.watch;
 
+import io.portflow.cli.output.FlowProcesses;
 import java.util.List;
 
 /**

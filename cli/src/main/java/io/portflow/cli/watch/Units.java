@@ -3,13 +3,13 @@ package io.portflow.cli.watch;
 import java.util.Locale;
 
 /** Short human numbers for the live view: decimal units, as tshark's tables print them. */
-final class Units {
+public final class Units {
   private static final String[] PREFIXES = {"", "k", "M", "G", "T", "P"};
 
   private Units() {}
 
   /** "512 B", "1.2 kB", "34 MB", "980 GB". */
-  static String bytes(double value) {
+  public static String bytes(double value) {
     return scaled(value) + "B";
   }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portflow.capture.live.LiveStats;
+import io.portflow.cli.output.FlowProcesses;
+import io.portflow.cli.output.ProcessInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

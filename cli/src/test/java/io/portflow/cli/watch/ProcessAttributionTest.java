@@ -9,6 +9,8 @@ import io.portflow.analyze.Endpoint;
 import io.portflow.analyze.FlowRecord;
 import io.portflow.analyze.PortClass;
 import io.portflow.analyze.RoleSource;
+import io.portflow.cli.output.FlowProcesses;
+import io.portflow.cli.output.ProcessInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.portflow.cli.output.ProcessInfo;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.ByteOrder;

@@ -3,6 +3,7 @@ package io.portflow.cli.watch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.portflow.cli.output.ProcessInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -106,5 +107,16 @@ class ProcessResolverTest {
     proc.socket("tcp6", "00000000000000000000000000000000:0050", "00000000000000000000000000000000:0000", LISTEN, 0, 400)
         .process(700, "httpd", 0, 400);
     assertEquals(700, resolver.localEnd("tcp", "10.77.0.1", 80, "10.77.0.2", 1, true).pid());
+  }
+
+  @Test
+  void allowRescan_letsTheNextLookUpScanAtOnce() throws Exception {
+    assertNull(resolver.localEnd("tcp", "10.77.0.1", 8080, "10.77.0.2", 51234, true), "nothing there yet");
+    proc.socket("tcp", LISTEN_8080, ANY, LISTEN, 0, 100).process(812, "nginx", 0, 100);
+    assertNull(resolver.localEnd("tcp", "10.77.0.1", 8080, "10.77.0.2", 51234, true), "rate-limited");
+
+    resolver.allowRescan();
+    assertEquals(new ProcessInfo(812, "nginx", "root"),
+        resolver.localEnd("tcp", "10.77.0.1", 8080, "10.77.0.2", 51234, true));
   }
 }

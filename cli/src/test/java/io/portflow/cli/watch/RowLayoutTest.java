@@ -2,6 +2,8 @@ package io.portflow.cli.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.portflow.cli.output.FlowProcesses;
+import io.portflow.cli.output.ProcessInfo;
 import org.junit.jupiter.api.Test;
 
 class RowLayoutTest {

