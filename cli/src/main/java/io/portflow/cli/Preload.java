@@ -8,11 +8,13 @@ import io.portflow.analyze.decode.PacketDecoder;
 import io.portflow.capture.CaptureFiles;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Locale;
 
 /**
  * Start-up work every analysis needs whatever its arguments, done on a second core while the main
  * thread builds the command line: loading and initialising the analyzer's classes, the IANA
- * service-name table, the JDK's SHA-1 provider (Community ID) and Jackson. It only warms what the
+ * service-name table, the JDK's SHA-1 provider (Community ID), Jackson, and the JDK's number
+ * formatting with its locale data (the table's {@code 1,234} and {@code 1.2 kB}). It only warms what the
  * main thread would otherwise do itself a moment later, so it changes no result; if it fails, the
  * main thread meets the same problem and reports it.
  */
@@ -31,6 +33,7 @@ final class Preload {
       new FlowAnalyzer(AnalyzerConfig.defaults(), flow -> {}).finish();
       new DecodedBatch(1).add(new PacketDecoder(), 0, 1, new byte[14], 0, 14, 14);
       new JsonFactory().createGenerator(Writer.nullWriter()).close();
+      String.format(Locale.ROOT, "%,d %.1f", 1234, 1.5);
     } catch (IOException | RuntimeException | LinkageError e) {
       // the main thread will do the same work and report what is wrong
     }
