@@ -45,12 +45,9 @@ public final class DecodedBatch {
     timestamps[i] = timestampNanos;
     linkTypes[i] = linkType;
     wireLengths[i] = wireLength;
-    if (decoder.decode(linkType, data, offset, capturedLength, wireLength, timestampNanos)) {
-      segments[i].copyFrom(decoder.segment());
-      skips[i] = null;
-    } else {
-      skips[i] = decoder.skipReason();
-    }
+    boolean decoded = decoder.decode(segments[i], linkType, data, offset, capturedLength, wireLength,
+        timestampNanos);
+    skips[i] = decoded ? null : decoder.skipReason();
   }
 
   public boolean isFull() {
