@@ -13,6 +13,7 @@ import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The analysis on two threads. This thread reads frames, decodes them into batches and writes the
@@ -27,6 +28,8 @@ final class DecodePipeline {
   static final int BATCH_FRAMES = 1024;
   /** Batches in the ring: one being filled, one being consumed, two waiting. */
   static final int RING = 4;
+  /** How often a wait for the flow thread checks that it is still alive. */
+  private static final long WAIT_MILLIS = 50;
 
   /** The flow thread's records go into the batch it is consuming; afterwards to the collector. */
   private final BatchSink sink;
@@ -38,6 +41,7 @@ final class DecodePipeline {
   private final DecodedBatch end = new DecodedBatch(1);
   private final FrameHandler fill = this::fill;
   private DecodedBatch current;
+  private Thread flowThread;
   private volatile Throwable flowThreadFailure;
 
   DecodePipeline(FlowCollector collector) {
@@ -58,12 +62,14 @@ final class DecodePipeline {
    * @return why reading stopped early, or null
    */
   Failure read(FrameSource source, FlowAnalyzer analyzer) throws IOException {
-    Thread flows = new Thread(() -> consume(analyzer), "portflow-flows");
-    flows.setDaemon(true);
+    flowThread = new Thread(() -> consume(analyzer), "portflow-flows");
+    flowThread.setDaemon(true);
+    // Out of memory, even handing back the end marker can fail: keep what happened, print nothing.
+    flowThread.setUncaughtExceptionHandler((thread, e) -> flowThreadFailure = e);
     for (int i = 0; i < RING; i++) {
       empty.add(new DecodedBatch(BATCH_FRAMES));
     }
-    flows.start();
+    flowThread.start();
     Failure stopped = null;
     boolean flowsDone = false;
     try {
@@ -106,11 +112,18 @@ final class DecodePipeline {
     current.add(decoder, timestampNanos, linkType, data, offset, capturedLength, wireLength);
   }
 
-  /** The next batch back from the flow thread, its records written out and itself emptied. */
+  /**
+   * The next batch back from the flow thread, its records written out and itself emptied; the end
+   * marker when the flow thread has finished, or has died without handing it back.
+   */
   private DecodedBatch takeBack() throws InterruptedIOException {
     DecodedBatch batch;
     try {
-      batch = empty.take();
+      while ((batch = empty.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS)) == null) {
+        if (!flowThread.isAlive() && empty.isEmpty()) {
+          return end;
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the flow thread");
