@@ -13,6 +13,7 @@ import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The analysis on two threads. This thread reads frames, decodes them into batches and writes the
@@ -39,6 +40,7 @@ final class DecodePipeline {
   private final FrameHandler fill = this::fill;
   private DecodedBatch current;
   private volatile Throwable flowThreadFailure;
+  private Thread flowThread;
 
   DecodePipeline(FlowCollector collector) {
     this.collector = collector;
@@ -60,6 +62,11 @@ final class DecodePipeline {
   Failure read(FrameSource source, FlowAnalyzer analyzer) throws IOException {
     Thread flows = new Thread(() -> consume(analyzer), "portflow-flows");
     flows.setDaemon(true);
+    // An error that escapes consume() (an OutOfMemoryError while handing the end marker back) is
+    // kept for the reading thread: the JVM's default handler would print a stack trace, or fail
+    // to, and takeBack() notices the thread is gone instead of waiting for it.
+    flows.setUncaughtExceptionHandler((thread, e) -> flowThreadFailure = e);
+    flowThread = flows;
     for (int i = 0; i < RING; i++) {
       empty.add(new DecodedBatch(BATCH_FRAMES));
     }
@@ -110,7 +117,12 @@ final class DecodePipeline {
   private DecodedBatch takeBack() throws InterruptedIOException {
     DecodedBatch batch;
     try {
-      batch = empty.take();
+      while ((batch = empty.poll(100, TimeUnit.MILLISECONDS)) == null) {
+        if (!flowThread.isAlive() && empty.isEmpty()) {
+          rethrowFlowThreadFailure();
+          throw new IllegalStateException("the flow thread ended without handing its batches back");
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the flow thread");
