@@ -28,8 +28,6 @@ final class DecodePipeline {
   static final int BATCH_FRAMES = 1024;
   /** Batches in the ring: one being filled, one being consumed, two waiting. */
   static final int RING = 4;
-  /** How often a wait for the flow thread checks that it is still alive. */
-  private static final long WAIT_MILLIS = 50;
 
   /** The flow thread's records go into the batch it is consuming; afterwards to the collector. */
   private final BatchSink sink;
@@ -41,8 +39,8 @@ final class DecodePipeline {
   private final DecodedBatch end = new DecodedBatch(1);
   private final FrameHandler fill = this::fill;
   private DecodedBatch current;
-  private Thread flowThread;
   private volatile Throwable flowThreadFailure;
+  private Thread flowThread;
 
   DecodePipeline(FlowCollector collector) {
     this.collector = collector;
@@ -62,14 +60,17 @@ final class DecodePipeline {
    * @return why reading stopped early, or null
    */
   Failure read(FrameSource source, FlowAnalyzer analyzer) throws IOException {
-    flowThread = new Thread(() -> consume(analyzer), "portflow-flows");
-    flowThread.setDaemon(true);
-    // Out of memory, even handing back the end marker can fail: keep what happened, print nothing.
-    flowThread.setUncaughtExceptionHandler((thread, e) -> flowThreadFailure = e);
+    Thread flows = new Thread(() -> consume(analyzer), "portflow-flows");
+    flows.setDaemon(true);
+    // An error that escapes consume() (an OutOfMemoryError while handing the end marker back) is
+    // kept for the reading thread: the JVM's default handler would print a stack trace, or fail
+    // to, and takeBack() notices the thread is gone instead of waiting for it.
+    flows.setUncaughtExceptionHandler((thread, e) -> flowThreadFailure = e);
+    flowThread = flows;
     for (int i = 0; i < RING; i++) {
       empty.add(new DecodedBatch(BATCH_FRAMES));
     }
-    flowThread.start();
+    flows.start();
     Failure stopped = null;
     boolean flowsDone = false;
     try {
@@ -112,16 +113,14 @@ final class DecodePipeline {
     current.add(decoder, timestampNanos, linkType, data, offset, capturedLength, wireLength);
   }
 
-  /**
-   * The next batch back from the flow thread, its records written out and itself emptied; the end
-   * marker when the flow thread has finished, or has died without handing it back.
-   */
+  /** The next batch back from the flow thread, its records written out and itself emptied. */
   private DecodedBatch takeBack() throws InterruptedIOException {
     DecodedBatch batch;
     try {
-      while ((batch = empty.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS)) == null) {
+      while ((batch = empty.poll(100, TimeUnit.MILLISECONDS)) == null) {
         if (!flowThread.isAlive() && empty.isEmpty()) {
-          return end;
+          rethrowFlowThreadFailure();
+          throw new IllegalStateException("the flow thread ended without handing its batches back");
         }
       }
     } catch (InterruptedException e) {
