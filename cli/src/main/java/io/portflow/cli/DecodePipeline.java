@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The analysis on two threads. This thread reads frames, decodes them into batches, builds the
@@ -44,6 +45,7 @@ final class DecodePipeline {
   private Slot consuming;
   private DecodedBatch current;
   private volatile Throwable flowThreadFailure;
+  private Thread flowThread;
 
   DecodePipeline(AnalyzerConfig config, FlowCollector collector) {
     this.collector = collector;
@@ -65,6 +67,11 @@ final class DecodePipeline {
   Failure read(FrameSource source) throws IOException {
     Thread flows = new Thread(this::consume, "portflow-flows");
     flows.setDaemon(true);
+    // An error that escapes consume() (an OutOfMemoryError while handing the end marker back) is
+    // kept for the reading thread: the JVM's default handler would print a stack trace, or fail
+    // to, and takeBack() notices the thread is gone instead of waiting for it.
+    flows.setUncaughtExceptionHandler((thread, e) -> flowThreadFailure = e);
+    flowThread = flows;
     for (int i = 0; i < RING; i++) {
       empty.add(new Slot(BATCH_FRAMES));
     }
@@ -116,7 +123,12 @@ final class DecodePipeline {
   private Slot takeBack() throws InterruptedIOException {
     Slot slot;
     try {
-      slot = empty.take();
+      while ((slot = empty.poll(100, TimeUnit.MILLISECONDS)) == null) {
+        if (!flowThread.isAlive() && empty.isEmpty()) {
+          rethrowFlowThreadFailure();
+          throw new IllegalStateException("the flow thread ended without handing its batches back");
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the flow thread");

@@ -53,11 +53,13 @@ class RealProcessTest {
 
   @Test
   void closedPipe_jsonl_endsQuietlyAndQuickly() throws Exception {
-    Result r = shell(portflow() + " analyze --format jsonl " + big + " | head -1");
-    assertEquals(0, r.exitCode(), r.err());
-    assertEquals("", r.err());
-    assertEquals(1, r.out().split("\n").length);
-    assertTrue(r.out().startsWith("{\"flow_id\":0,"), r.out());
+    for (String threads : new String[] {"1", "2"}) {
+      Result r = shell(portflow() + " analyze --threads " + threads + " --format jsonl " + big + " | head -1");
+      assertEquals(0, r.exitCode(), r.err());
+      assertEquals("", r.err());
+      assertEquals(1, r.out().split("\n").length);
+      assertTrue(r.out().startsWith("{\"flow_id\":0,"), r.out());
+    }
   }
 
   @Test
