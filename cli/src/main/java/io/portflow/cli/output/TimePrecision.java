@@ -1,11 +1,11 @@
 package io.portflow.cli.output;
 
 import io.portflow.capture.CaptureInfo;
+import io.portflow.cli.output.json.Digits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -17,9 +17,14 @@ public enum TimePrecision {
   MICROS(6),
   NANOS(9);
 
-  private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
-  private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+  /**
+   * The most bytes of {@link #putTimestamp} and {@link #putSeconds}: 30 for a timestamp with
+   * nanoseconds, 21 for the most negative seconds.
+   */
+  public static final int MAX_BYTES = 32;
+
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
+  private static final long SECONDS_PER_DAY = 86_400;
   private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000,
       10_000_000, 100_000_000, 1_000_000_000};
 
@@ -45,68 +50,89 @@ public enum TimePrecision {
 
   /** RFC 3339 in UTC: {@code 2026-11-21T05:02:11.154186Z}. */
   public String timestamp(long epochNanos) {
-    return format(RFC_3339, epochNanos, true);
+    byte[] text = new byte[MAX_BYTES];
+    return ascii(text, putTimestamp(text, 0, epochNanos));
   }
 
   /** For people: {@code 2026-11-21 05:02:11.154186} (UTC, said once by the caller). */
   public String humanTimestamp(long epochNanos) {
-    return format(HUMAN, epochNanos, false);
+    byte[] text = new byte[MAX_BYTES];
+    return ascii(text, put(text, 0, epochNanos, ' ', false));
   }
 
   /** Seconds as a plain decimal number with {@link #digits()} fraction digits: {@code 0.000151}. */
   public String seconds(long nanos) {
-    if (nanos < 0) {
-      return BigDecimal.valueOf(nanos, 9).setScale(digits, RoundingMode.FLOOR).toPlainString();
-    }
-    // Every flow record has three of these: plain digits, no BigDecimal.
-    String whole = Long.toString(nanos / NANOS_PER_SECOND);
-    char[] text = new char[whole.length() + 1 + digits];
-    whole.getChars(0, whole.length(), text, 0);
-    text[whole.length()] = '.';
-    putFraction(text, whole.length() + 1, (int) (nanos % NANOS_PER_SECOND));
-    return new String(text);
+    byte[] text = new byte[MAX_BYTES];
+    return ascii(text, putSeconds(text, 0, nanos));
   }
 
-  private String format(DateTimeFormatter formatter, long epochNanos, boolean zulu) {
+  /**
+   * {@link #timestamp(long)} as ASCII at {@code at}, without the String; there must be room for
+   * {@link #MAX_BYTES}.
+   *
+   * @return the index after the last byte
+   */
+  public int putTimestamp(byte[] dst, int at, long epochNanos) {
+    return put(dst, at, epochNanos, 'T', true);
+  }
+
+  /**
+   * {@link #seconds(long)} as ASCII at {@code at}, without the String; there must be room for
+   * {@link #MAX_BYTES}.
+   *
+   * @return the index after the last byte
+   */
+  public int putSeconds(byte[] dst, int at, long nanos) {
+    if (nanos < 0) {
+      String text = BigDecimal.valueOf(nanos, 9).setScale(digits, RoundingMode.FLOOR).toPlainString();
+      for (int i = 0; i < text.length(); i++) {
+        dst[at++] = (byte) text.charAt(i); // ASCII: digits, '-' and '.'
+      }
+      return at;
+    }
+    // Every flow record has three of these: plain digits, no BigDecimal.
+    at = Digits.put(dst, at, nanos / NANOS_PER_SECOND);
+    dst[at] = '.';
+    putFraction(dst, at + 1, (int) (nanos % NANOS_PER_SECOND));
+    return at + 1 + digits;
+  }
+
+  /**
+   * The pattern {@code uuuu-MM-dd'T'HH:mm:ss} written out by hand: DateTimeFormatter costs
+   * microseconds, and every flow record has two timestamps. A long of nanoseconds spans the years
+   * 1677 to 2262, so the year always has four digits.
+   */
+  private int put(byte[] dst, int at, long epochNanos, char separator, boolean zulu) {
     long seconds = Math.floorDiv(epochNanos, NANOS_PER_SECOND);
     int nanos = (int) Math.floorMod(epochNanos, NANOS_PER_SECOND);
-    LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-    if (time.getYear() < 0 || time.getYear() > 9999) {
-      return formatter.format(time) + '.' + String.format("%09d", nanos).substring(0, digits)
-          + (zulu ? "Z" : "");
-    }
-    // The formatter's pattern written out by hand: DateTimeFormatter and String.format cost
-    // microseconds, and every flow record has two timestamps.
-    char[] text = new char[20 + digits + (zulu ? 1 : 0)];
-    put(text, 0, time.getYear(), 4);
-    text[4] = '-';
-    put(text, 5, time.getMonthValue(), 2);
-    text[7] = '-';
-    put(text, 8, time.getDayOfMonth(), 2);
-    text[10] = formatter == HUMAN ? ' ' : 'T';
-    put(text, 11, time.getHour(), 2);
-    text[13] = ':';
-    put(text, 14, time.getMinute(), 2);
-    text[16] = ':';
-    put(text, 17, time.getSecond(), 2);
-    text[19] = '.';
-    putFraction(text, 20, nanos);
+    LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+    int second = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+    Digits.putPadded(dst, at, date.getYear(), 4);
+    dst[at + 4] = '-';
+    Digits.putPadded(dst, at + 5, date.getMonthValue(), 2);
+    dst[at + 7] = '-';
+    Digits.putPadded(dst, at + 8, date.getDayOfMonth(), 2);
+    dst[at + 10] = (byte) separator;
+    Digits.putPadded(dst, at + 11, second / 3600, 2);
+    dst[at + 13] = ':';
+    Digits.putPadded(dst, at + 14, second / 60 % 60, 2);
+    dst[at + 16] = ':';
+    Digits.putPadded(dst, at + 17, second % 60, 2);
+    dst[at + 19] = '.';
+    putFraction(dst, at + 20, nanos);
+    int end = at + 20 + digits;
     if (zulu) {
-      text[20 + digits] = 'Z';
+      dst[end++] = 'Z';
     }
-    return new String(text);
+    return end;
   }
 
   /** The first {@link #digits} of the nine-digit nanosecond fraction, truncated. */
-  private void putFraction(char[] text, int at, int nanos) {
-    put(text, at, nanos / POWERS_OF_TEN[9 - digits], digits);
+  private void putFraction(byte[] dst, int at, int nanos) {
+    Digits.putPadded(dst, at, nanos / POWERS_OF_TEN[9 - digits], digits);
   }
 
-  /** {@code value} as exactly {@code width} decimal digits, zero-padded. */
-  private static void put(char[] text, int at, int value, int width) {
-    for (int i = at + width - 1; i >= at; i--) {
-      text[i] = (char) ('0' + value % 10);
-      value /= 10;
-    }
+  private static String ascii(byte[] text, int length) {
+    return new String(text, 0, length, StandardCharsets.US_ASCII);
   }
 }
