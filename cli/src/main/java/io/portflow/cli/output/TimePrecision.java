@@ -5,7 +5,6 @@ import io.portflow.cli.output.json.Digits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -105,13 +104,8 @@ public enum TimePrecision {
   private int put(byte[] dst, int at, long epochNanos, char separator, boolean zulu) {
     long seconds = Math.floorDiv(epochNanos, NANOS_PER_SECOND);
     int nanos = (int) Math.floorMod(epochNanos, NANOS_PER_SECOND);
-    LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+    putDate(dst, at, (int) Math.floorDiv(seconds, SECONDS_PER_DAY));
     int second = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-    Digits.putPadded(dst, at, date.getYear(), 4);
-    dst[at + 4] = '-';
-    Digits.putPadded(dst, at + 5, date.getMonthValue(), 2);
-    dst[at + 7] = '-';
-    Digits.putPadded(dst, at + 8, date.getDayOfMonth(), 2);
     dst[at + 10] = (byte) separator;
     Digits.putPadded(dst, at + 11, second / 3600, 2);
     dst[at + 13] = ':';
@@ -125,6 +119,25 @@ public enum TimePrecision {
       dst[end++] = 'Z';
     }
     return end;
+  }
+
+  /**
+   * {@code uuuu-MM-dd} of a day since 1970-01-01 in the proleptic Gregorian calendar, as
+   * LocalDate.ofEpochDay counts (H. Hinnant's civil_from_days), without the objects.
+   */
+  private static void putDate(byte[] dst, int at, int epochDay) {
+    int shifted = epochDay + 719_468; // days since 0000-03-01: leap days fall at the end of a year
+    int era = Math.floorDiv(shifted, 146_097);
+    int dayOfEra = shifted - era * 146_097;
+    int yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+    int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    int monthFromMarch = (5 * dayOfYear + 2) / 153;
+    int month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+    Digits.putPadded(dst, at, yearOfEra + era * 400 + (month <= 2 ? 1 : 0), 4);
+    dst[at + 4] = '-';
+    Digits.putPadded(dst, at + 5, month, 2);
+    dst[at + 7] = '-';
+    Digits.putPadded(dst, at + 8, dayOfYear - (153 * monthFromMarch + 2) / 5 + 1, 2);
   }
 
   /** The first {@link #digits} of the nine-digit nanosecond fraction, truncated. */

@@ -91,10 +91,7 @@ final class Utf8Fields implements JsonFields {
   }
 
   private void name(JsonName name) throws IOException {
-    if (!first) {
-      out.put((byte) ',');
-    }
+    out.putName(name, first);
     first = false;
-    out.putName(name);
   }
 }

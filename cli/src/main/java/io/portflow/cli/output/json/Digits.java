@@ -6,8 +6,19 @@ public final class Digits {
   public static final int MAX_LONG_LENGTH = 20;
 
   private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes();
+  /** "00" to "99": two digits per division. */
+  private static final byte[] PAIRS = pairs();
 
   private Digits() {}
+
+  private static byte[] pairs() {
+    byte[] pairs = new byte[200];
+    for (int i = 0; i < 100; i++) {
+      pairs[2 * i] = (byte) ('0' + i / 10);
+      pairs[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+    return pairs;
+  }
 
   /**
    * {@code value} as {@link Long#toString(long)} writes it, at {@code at}.
@@ -23,23 +34,66 @@ public final class Digits {
       dst[at++] = '-';
       value = -value;
     }
-    int end = at + count(value);
-    for (int i = end - 1; i >= at; i--) {
-      dst[i] = (byte) ('0' + value % 10);
-      value /= 10;
+    if (value <= Integer.MAX_VALUE) { // ports, counts, seconds: int arithmetic is cheaper
+      int end = at + count((int) value);
+      putBackwards(dst, end, (int) value);
+      return end;
     }
+    int end = at + count(value);
+    int i = end;
+    while (value > Integer.MAX_VALUE) {
+      long q = value / 100;
+      int pair = (int) (value - q * 100) << 1;
+      dst[--i] = PAIRS[pair + 1];
+      dst[--i] = PAIRS[pair];
+      value = q;
+    }
+    putBackwards(dst, i, (int) value);
     return end;
   }
 
   /** {@code value} (not negative) as exactly {@code width} digits, zero-padded on the left. */
   public static void putPadded(byte[] dst, int at, int value, int width) {
-    for (int i = at + width - 1; i >= at; i--) {
-      dst[i] = (byte) ('0' + value % 10);
-      value /= 10;
+    int i = at + width;
+    while (i - at >= 2) {
+      int q = value / 100;
+      int pair = (value - q * 100) << 1;
+      dst[--i] = PAIRS[pair + 1];
+      dst[--i] = PAIRS[pair];
+      value = q;
+    }
+    if (i > at) {
+      dst[--i] = (byte) ('0' + value % 10);
     }
   }
 
-  /** How many digits a value that is not negative has. */
+  /** The digits of {@code value} (not negative), the last just before {@code end}. */
+  private static void putBackwards(byte[] dst, int end, int value) {
+    int i = end;
+    while (value >= 100) {
+      int q = value / 100;
+      int pair = (value - q * 100) << 1;
+      dst[--i] = PAIRS[pair + 1];
+      dst[--i] = PAIRS[pair];
+      value = q;
+    }
+    if (value >= 10) {
+      int pair = value << 1;
+      dst[--i] = PAIRS[pair + 1];
+      dst[--i] = PAIRS[pair];
+    } else {
+      dst[--i] = (byte) ('0' + value);
+    }
+  }
+
+  private static int count(int value) {
+    int digits = 1;
+    for (int bound = 10; digits < 10 && value >= bound; bound *= 10) {
+      digits++;
+    }
+    return digits;
+  }
+
   private static int count(long value) {
     int digits = 1;
     for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {

@@ -3,16 +3,16 @@ package io.portflow.cli.output.json;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A field name, with its bytes {@code "name":} encoded once: a flow record has some forty names,
+ * A field name, with its bytes {@code ,"name":} encoded once: a flow record has some forty names,
  * the same in every record, and copying them costs less than quoting them each time.
  */
 public final class JsonName {
   private final String text;
-  private final byte[] quoted;
+  private final byte[] afterComma;
 
   private JsonName(String text) {
     this.text = text;
-    this.quoted = ('"' + text + "\":").getBytes(StandardCharsets.US_ASCII);
+    this.afterComma = (",\"" + text + "\":").getBytes(StandardCharsets.US_ASCII);
   }
 
   /** A name of printable ASCII that needs no escaping: the writers' names are constants like that. */
@@ -32,9 +32,9 @@ public final class JsonName {
     return text;
   }
 
-  /** {@code "name":} in ASCII; the caller must not change it. */
-  byte[] quoted() {
-    return quoted;
+  /** {@code ,"name":} in ASCII, the comma for all but an object's first field; not to be changed. */
+  byte[] afterComma() {
+    return afterComma;
   }
 
   @Override

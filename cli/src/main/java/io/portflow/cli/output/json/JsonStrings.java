@@ -42,7 +42,11 @@ final class JsonStrings {
    * @return the index after the last byte written
    */
   static int encode(String text, int from, int to, byte[] dst, int at) {
-    for (int i = from; i < to; i++) {
+    int i = from;
+    for (char c; i < to && (c = text.charAt(i)) < 0x80 && ESCAPES[c] == 0; i++) { // most strings, all of them
+      dst[at++] = (byte) c;
+    }
+    for (; i < to; i++) {
       char c = text.charAt(i);
       if (c < 0x80) {
         byte escape = ESCAPES[c];

@@ -17,7 +17,7 @@ public final class Utf8JsonBuffer {
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
-  /** Characters of a long string encoded per piece, so that each piece fits the buffer. */
+  /** Characters of a long string encoded per piece, so that each piece and its quotes fit the buffer. */
   private static final int PIECE = SIZE / JsonStrings.MAX_BYTES_PER_CHAR - 1;
 
   private final OutputStream out;
@@ -29,15 +29,17 @@ public final class Utf8JsonBuffer {
   }
 
   public void put(byte b) throws IOException {
-    if (position == SIZE) {
-      drain();
-    }
+    reserve(1);
     bytes[position++] = b;
   }
 
-  /** {@code "name":}. */
-  public void putName(JsonName name) throws IOException {
-    putBytes(name.quoted());
+  /** {@code "name":}, after a comma unless it is the first field of its object. */
+  public void putName(JsonName name, boolean first) throws IOException {
+    byte[] b = name.afterComma();
+    int from = first ? 1 : 0;
+    int length = b.length - from;
+    System.arraycopy(b, from, bytes, reserve(length), length);
+    position += length;
   }
 
   public void putLong(long value) throws IOException {
@@ -59,8 +61,16 @@ public final class Utf8JsonBuffer {
       putNull();
       return;
     }
-    put((byte) '"');
     int length = text.length();
+    if (length <= PIECE) { // all but the rare long string: room for it at once
+      int at = reserve(length * JsonStrings.MAX_BYTES_PER_CHAR + 2);
+      bytes[at] = '"';
+      at = JsonStrings.encode(text, 0, length, bytes, at + 1);
+      bytes[at] = '"';
+      position = at + 1;
+      return;
+    }
+    put((byte) '"');
     for (int from = 0; from < length; from += PIECE) {
       int to = Math.min(length, from + PIECE);
       reserve((to - from) * JsonStrings.MAX_BYTES_PER_CHAR);
@@ -77,7 +87,7 @@ public final class Utf8JsonBuffer {
    */
   public int reserve(int length) throws IOException {
     if (SIZE - position < length) {
-      drain();
+      makeRoom(length);
     }
     return position;
   }
@@ -94,7 +104,7 @@ public final class Utf8JsonBuffer {
 
   /** Writes the buffered bytes to the stream, and flushes the stream. */
   public void flush() throws IOException {
-    drain();
+    makeRoom(SIZE); // for a whole buffer: all of it goes out
     out.flush();
   }
 
@@ -104,11 +114,20 @@ public final class Utf8JsonBuffer {
     position += b.length;
   }
 
-  private void drain() throws IOException {
+  /**
+   * Sends the buffered bytes to the stream. The rare path of {@link #reserve}, out of line: a
+   * method of this size is not inlined at every call site, which keeps reserve's callers small
+   * enough for the JIT to inline them in turn.
+   */
+  private void makeRoom(int length) throws IOException {
+    if (length > SIZE) {
+      throw new IllegalArgumentException("cannot reserve " + length + " bytes in the JSON buffer"
+          + " (expected: at most " + SIZE + ")");
+    }
     if (position > 0) {
-      int length = position;
+      int filled = position;
       position = 0; // a stream that throws has lost these bytes either way
-      out.write(bytes, 0, length);
+      out.write(bytes, 0, filled);
     }
   }
 }

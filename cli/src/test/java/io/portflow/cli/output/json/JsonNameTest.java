@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class JsonNameTest {
   @Test
-  void quoted_nameInQuotesWithColon() {
+  void afterComma_commaNameInQuotesColon() {
     JsonName name = JsonName.of("flow_id");
     assertEquals("flow_id", name.text());
-    assertEquals("\"flow_id\":", new String(name.quoted(), StandardCharsets.US_ASCII));
+    assertEquals(",\"flow_id\":", new String(name.afterComma(), StandardCharsets.US_ASCII));
   }
 
   @Test

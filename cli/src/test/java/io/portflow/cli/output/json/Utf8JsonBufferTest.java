@@ -96,13 +96,11 @@ class Utf8JsonBufferTest {
   @Test
   void literalsAndNames() throws IOException {
     buffer.put((byte) '{');
-    buffer.putName(JsonName.of("ok"));
+    buffer.putName(JsonName.of("ok"), true);
     buffer.putBoolean(true);
-    buffer.put((byte) ',');
-    buffer.putName(JsonName.of("no"));
+    buffer.putName(JsonName.of("no"), false);
     buffer.putBoolean(false);
-    buffer.put((byte) ',');
-    buffer.putName(JsonName.of("none"));
+    buffer.putName(JsonName.of("none"), false);
     buffer.putNull();
     buffer.put((byte) '}');
     buffer.flush();
