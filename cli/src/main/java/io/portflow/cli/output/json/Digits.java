@@ -1,11 +1,13 @@
 package io.portflow.cli.output.json;
 
+import java.nio.charset.StandardCharsets;
+
 /** Decimal digits of integers written as ASCII into a byte array, without a String between. */
 public final class Digits {
   /** "-9223372036854775808": the longest a long gets. */
   public static final int MAX_LONG_LENGTH = 20;
 
-  private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes();
+  private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
   /** "00" to "99": two digits per division. */
   private static final byte[] PAIRS = pairs();
 

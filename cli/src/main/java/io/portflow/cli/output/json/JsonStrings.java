@@ -1,5 +1,7 @@
 package io.portflow.cli.output.json;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The characters of a JSON string as UTF-8, escaped as Jackson's UTF-8 generator (2.17) escapes
  * them by default: {@code \"}, {@code \\}, {@code \b \t \n \f \r}, other control characters as a
@@ -14,7 +16,7 @@ final class JsonStrings {
   /** The most bytes one UTF-16 unit becomes: a backslash, {@code u} and four hex digits. */
   static final int MAX_BYTES_PER_CHAR = 6;
 
-  private static final byte[] HEX = "0123456789ABCDEF".getBytes();
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
   /** For each ASCII character: 0 when written as is, else the letter after the backslash. */
   private static final byte[] ESCAPES = escapes();
 
