@@ -8,6 +8,8 @@ public final class Digits {
   public static final int MAX_LONG_LENGTH = 20;
 
   private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
+  private static final int[] INT_POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000,
+      10_000_000, 100_000_000, 1_000_000_000};
   /** "00" to "99": two digits per division. */
   private static final byte[] PAIRS = pairs();
 
@@ -88,12 +90,11 @@ public final class Digits {
     }
   }
 
+  /** Digits of a value that is not negative, from its bit length: no loop. */
   private static int count(int value) {
-    int digits = 1;
-    for (int bound = 10; digits < 10 && value >= bound; bound *= 10) {
-      digits++;
-    }
-    return digits;
+    int log2 = 31 - Integer.numberOfLeadingZeros(value | 1);
+    int digits = (log2 * 1233 >> 12) + 1; // 1233 / 4096 is just above log10(2)
+    return digits < 10 && value >= INT_POWERS_OF_TEN[digits] ? digits + 1 : digits;
   }
 
   private static int count(long value) {
