@@ -32,9 +32,9 @@ public final class JsonlWriter implements FlowWriter {
     this.out = out;
     this.processes = processes;
     OutputStream bytes;
-    if (out instanceof Utf8Output) {
+    if (out instanceof Utf8Output utf8) {
       out.flush();
-      bytes = ((Utf8Output) out).utf8Stream();
+      bytes = utf8.utf8Stream();
     } else {
       bytes = new DecodingStream(out);
     }
