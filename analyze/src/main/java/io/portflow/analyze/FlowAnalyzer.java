@@ -5,12 +5,14 @@ import io.portflow.analyze.decode.Malformation;
 import io.portflow.analyze.decode.PacketDecoder;
 import io.portflow.analyze.decode.Segment;
 import io.portflow.analyze.decode.SkipReason;
+import io.portflow.analyze.flow.FinishedFlow;
 import io.portflow.analyze.flow.FlowTracker;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The analyzer: frames in, flow records out. Each frame is decoded in place down to its TCP or UDP
@@ -49,12 +51,25 @@ public final class FlowAnalyzer {
    * live capture looks up the local process then, while the connection's socket still exists).
    */
   public FlowAnalyzer(AnalyzerConfig config, FlowSink sink, FlowStartListener started) {
+    this(config, new FlowTracker(config, Objects.requireNonNull(sink, "sink"),
+        Objects.requireNonNull(started, "started")));
+  }
+
+  private FlowAnalyzer(AnalyzerConfig config, FlowTracker flows) {
     Objects.requireNonNull(config, "config");
-    Objects.requireNonNull(sink, "sink");
-    Objects.requireNonNull(started, "started");
-    this.flows = new FlowTracker(config, sink, started);
+    this.flows = flows;
     this.tcpSelected = config.selects(Transport.TCP);
     this.udpSelected = config.selects(Transport.UDP);
+  }
+
+  /**
+   * An analyzer that hands each finished flow to {@code sink} before its record is built, so that
+   * records can be built on another thread ({@link FinishedFlow#toRecord()}); the records are the
+   * ones {@link #FlowAnalyzer(AnalyzerConfig, FlowSink)} gives, in the same order.
+   */
+  public static FlowAnalyzer deferringRecords(AnalyzerConfig config, Consumer<FinishedFlow> sink) {
+    Objects.requireNonNull(sink, "sink");
+    return new FlowAnalyzer(config, FlowTracker.deferringRecords(config, sink));
   }
 
   /**

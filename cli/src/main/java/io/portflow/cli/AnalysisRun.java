@@ -70,9 +70,9 @@ final class AnalysisRun {
     Failure stopped;
     FlowAnalyzer analyzer;
     if (threads >= 2) {
-      DecodePipeline pipeline = new DecodePipeline(collector);
-      analyzer = new FlowAnalyzer(config, pipeline.sink());
-      stopped = pipeline.read(source, analyzer);
+      DecodePipeline pipeline = new DecodePipeline(config, collector);
+      analyzer = pipeline.analyzer();
+      stopped = pipeline.read(source);
     } else {
       analyzer = new FlowAnalyzer(config, collector);
       stopped = read(source, analyzer::onFrame, collector);

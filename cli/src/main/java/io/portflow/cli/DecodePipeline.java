@@ -1,27 +1,31 @@
 package io.portflow.cli;
 
+import io.portflow.analyze.AnalyzerConfig;
 import io.portflow.analyze.FlowAnalyzer;
 import io.portflow.analyze.FlowRecord;
-import io.portflow.analyze.FlowSink;
 import io.portflow.analyze.decode.DecodedBatch;
 import io.portflow.analyze.decode.PacketDecoder;
+import io.portflow.analyze.flow.FinishedFlow;
 import io.portflow.capture.CaptureException;
 import io.portflow.capture.FrameHandler;
 import io.portflow.capture.FrameSource;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The analysis on two threads. This thread reads frames, decodes them into batches and writes the
- * finished flows out; a second thread runs the flow table (counters, flows, TCP state, records)
- * over the batches. Batches go round a ring: filled here, consumed there in the order they were
- * filled, then sent back carrying the flow records emitted while they were consumed, which are
- * written here in that order. Only the flow thread touches the analyzer until it is done, and it
- * sees every frame in capture order, so the output is byte for byte that of one thread.
+ * The analysis on two threads. This thread reads frames, decodes them into batches, builds the
+ * records of finished flows and writes them out; a second thread runs the flow table (counters,
+ * flows, TCP state) over the batches. Batches go round a ring: filled here, consumed there in the
+ * order they were filled, then sent back carrying the flows that finished while they were
+ * consumed, whose records are built (there, while it has nothing else to do, else here) and
+ * written here in that order. Only the flow thread touches
+ * the analyzer until it is done (a finished flow is never touched by it again), and it sees every
+ * frame in capture order, so the output is byte for byte that of one thread.
  */
 final class DecodePipeline {
   /** Frames per batch: a few thousand hand-overs per gigabyte, and the ring stays in the cache. */
@@ -29,38 +33,39 @@ final class DecodePipeline {
   /** Batches in the ring: one being filled, one being consumed, two waiting. */
   static final int RING = 4;
 
-  /** The flow thread's records go into the batch it is consuming; afterwards to the collector. */
-  private final BatchSink sink;
   private final FlowCollector collector;
+  private final FlowAnalyzer analyzer;
   private final PacketDecoder decoder = new PacketDecoder();
-  private final BlockingQueue<DecodedBatch> empty = new ArrayBlockingQueue<>(RING + 1);
-  private final BlockingQueue<DecodedBatch> filled = new ArrayBlockingQueue<>(RING + 1);
+  private final BlockingQueue<Slot> empty = new ArrayBlockingQueue<>(RING + 1);
+  private final BlockingQueue<Slot> filled = new ArrayBlockingQueue<>(RING + 1);
   /** Sent after the last batch; comes back when the flow thread has consumed everything. */
-  private final DecodedBatch end = new DecodedBatch(1);
+  private final Slot end = new Slot(1);
   private final FrameHandler fill = this::fill;
+  /** The slot the flow thread is consuming: where its finished flows go. Flow thread only. */
+  private Slot consuming;
   private DecodedBatch current;
   private volatile Throwable flowThreadFailure;
   private Thread flowThread;
 
-  DecodePipeline(FlowCollector collector) {
+  DecodePipeline(AnalyzerConfig config, FlowCollector collector) {
     this.collector = collector;
-    this.sink = new BatchSink(collector);
+    this.analyzer = FlowAnalyzer.deferringRecords(config, this::finished);
   }
 
-  /** The sink to build the analyzer with. */
-  FlowSink sink() {
-    return sink;
+  /** The analyzer; after {@link #read} it belongs to this thread and writes to the collector. */
+  FlowAnalyzer analyzer() {
+    return analyzer;
   }
 
   /**
-   * Reads {@code source} to its end (or its failure, or until nobody reads the output) through
-   * {@code analyzer}. On return the flow thread is done and every record it emitted has gone to
-   * the collector; the analyzer belongs to this thread again, its sink writes to the collector.
+   * Reads {@code source} to its end (or its failure, or until nobody reads the output). On return
+   * the flow thread is done, every flow it finished has gone to the collector, and flows the
+   * analyzer finishes from now on go straight there.
    *
    * @return why reading stopped early, or null
    */
-  Failure read(FrameSource source, FlowAnalyzer analyzer) throws IOException {
-    Thread flows = new Thread(() -> consume(analyzer), "portflow-flows");
+  Failure read(FrameSource source) throws IOException {
+    Thread flows = new Thread(this::consume, "portflow-flows");
     flows.setDaemon(true);
     // An error that escapes consume() (an OutOfMemoryError while handing the end marker back) is
     // kept for the reading thread: the JVM's default handler would print a stack trace, or fail
@@ -68,7 +73,7 @@ final class DecodePipeline {
     flows.setUncaughtExceptionHandler((thread, e) -> flowThreadFailure = e);
     flowThread = flows;
     for (int i = 0; i < RING; i++) {
-      empty.add(new DecodedBatch(BATCH_FRAMES));
+      empty.add(new Slot(BATCH_FRAMES));
     }
     flows.start();
     Failure stopped = null;
@@ -76,11 +81,12 @@ final class DecodePipeline {
     try {
       boolean more = true;
       while (more && !collector.outputClosed()) {
-        DecodedBatch batch = takeBack();
-        if (batch == end) {
+        Slot slot = takeBack();
+        if (slot == end) {
           flowsDone = true;
           break;
         }
+        DecodedBatch batch = slot.batch;
         current = batch;
         try {
           while (!batch.isFull() && (more = source.next(fill))) {
@@ -93,12 +99,12 @@ final class DecodePipeline {
           stopped = AnalysisRun.readError(source, e);
           more = false;
         }
-        filled.add(batch); // never full: the ring has RING batches and one end marker
+        filled.add(slot); // never full: the ring has RING slots and one end marker
       }
       if (!flowsDone) {
         filled.add(end);
         while (takeBack() != end) {
-          // takeBack() wrote the batch's records out
+          // takeBack() wrote the slot's flows out
         }
       }
     } finally {
@@ -113,11 +119,11 @@ final class DecodePipeline {
     current.add(decoder, timestampNanos, linkType, data, offset, capturedLength, wireLength);
   }
 
-  /** The next batch back from the flow thread, its records written out and itself emptied. */
-  private DecodedBatch takeBack() throws InterruptedIOException {
-    DecodedBatch batch;
+  /** The next slot back from the flow thread, its flows' records written out and itself emptied. */
+  private Slot takeBack() throws InterruptedIOException {
+    Slot slot;
     try {
-      while ((batch = empty.poll(100, TimeUnit.MILLISECONDS)) == null) {
+      while ((slot = empty.poll(100, TimeUnit.MILLISECONDS)) == null) {
         if (!flowThread.isAlive() && empty.isEmpty()) {
           rethrowFlowThreadFailure();
           throw new IllegalStateException("the flow thread ended without handing its batches back");
@@ -127,27 +133,51 @@ final class DecodePipeline {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the flow thread");
     }
-    List<FlowRecord> records = batch.finished();
-    for (int i = 0, n = records.size(); i < n; i++) {
-      collector.flowFinished(records.get(i));
+    List<FinishedFlow> flows = slot.finished;
+    List<FlowRecord> built = slot.records;
+    for (int i = 0, n = flows.size(); i < n; i++) {
+      collector.flowFinished(i < built.size() ? built.get(i) : flows.get(i).toRecord());
     }
-    batch.clear();
-    return batch;
+    slot.clear();
+    return slot;
+  }
+
+  /** Where the analyzer puts each finished flow: the slot being consumed, or after the flow thread, the collector. */
+  private void finished(FinishedFlow flow) {
+    Slot slot = consuming;
+    if (slot != null) {
+      slot.finished.add(flow);
+    } else {
+      collector.flowFinished(flow.toRecord());
+    }
   }
 
   /** The flow thread: every batch in order, each handed back; the end marker last, whatever happens. */
-  private void consume(FlowAnalyzer analyzer) {
+  private void consume() {
     try {
-      for (DecodedBatch batch = filled.take(); batch != end; batch = filled.take()) {
-        sink.into = batch.finished();
-        analyzer.onBatch(batch);
-        empty.add(batch);
+      for (Slot slot = filled.take(); slot != end; slot = filled.take()) {
+        consuming = slot;
+        analyzer.onBatch(slot.batch);
+        buildWhileIdle(slot);
+        empty.add(slot);
       }
     } catch (Throwable e) {
       flowThreadFailure = e;
     } finally {
-      sink.into = null;
+      consuming = null;
       empty.add(end);
+    }
+  }
+
+  /**
+   * Builds records of the slot's finished flows here while no batch waits for this thread: when
+   * reading is the slower side, the flow thread takes over some of its work. Which thread builds
+   * a record changes nothing in it.
+   */
+  private void buildWhileIdle(Slot slot) {
+    List<FinishedFlow> flows = slot.finished;
+    for (int i = slot.records.size(), n = flows.size(); i < n && filled.isEmpty(); i++) {
+      slot.records.add(flows.get(i).toRecord());
     }
   }
 
@@ -164,23 +194,23 @@ final class DecodePipeline {
     }
   }
 
-  /** Collects into the current batch while the flow thread runs; straight to the collector after. */
-  private static final class BatchSink implements FlowSink {
-    private final FlowSink after;
-    /** Written and read only by the flow thread; null again once it is done. */
-    List<FlowRecord> into;
+  /**
+   * One place in the ring: a batch of frames, the flows that finished while it was consumed, and
+   * the records of the first of them when the flow thread had time to build them.
+   */
+  private static final class Slot {
+    final DecodedBatch batch;
+    final List<FinishedFlow> finished = new ArrayList<>();
+    final List<FlowRecord> records = new ArrayList<>();
 
-    BatchSink(FlowSink after) {
-      this.after = after;
+    Slot(int frames) {
+      batch = new DecodedBatch(frames);
     }
 
-    @Override
-    public void flowFinished(FlowRecord flow) {
-      if (into != null) {
-        into.add(flow);
-      } else {
-        after.flowFinished(flow);
-      }
+    void clear() {
+      batch.clear();
+      finished.clear();
+      records.clear();
     }
   }
 }

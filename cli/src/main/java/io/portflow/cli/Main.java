@@ -1,29 +1,34 @@
 package io.portflow.cli;
 
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of the runnable jar. */
 public final class Main {
+  private static final String ANALYZE = "analyze";
+
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+    Preload.start();
+    PrintWriter out = StdoutWriter.open();
     PrintWriter err = new PrintWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-    CommandLine command = commandLine(Terminal.detect(), SourceOpener.FILES, StopHook.SIGNALS);
+    boolean analyze = args.length > 0 && args[0].equals(ANALYZE);
+    CommandLine command = analyze
+        ? analyzeAlone(Terminal.detect(), SourceOpener.FILES)
+        : commandLine(Terminal.detect(), SourceOpener.FILES, StopHook.SIGNALS);
     command.setOut(out);
     command.setErr(err);
     int exitCode;
     try {
-      exitCode = command.execute(args);
+      exitCode = command.execute(analyze ? Arrays.copyOfRange(args, 1, args.length) : args);
     } catch (OutOfMemoryError e) {
       // picocli passes errors through; the analysis that filled the heap is unreachable by now.
       exitCode = outOfMemory(err, e, List.of(args).contains("--debug"));
@@ -59,12 +64,27 @@ public final class Main {
     return commandLine(terminal, opener, StopHook.NONE);
   }
 
+  /**
+   * {@code portflow analyze} on its own, for {@code portflow analyze ARGS} run as {@code ARGS}: the
+   * same options, help, messages and exit codes as through {@link #commandLine}, without building
+   * the models of the other commands (picocli builds every subcommand's from its annotations, by
+   * reflection, before parsing: the larger part of start-up on a small capture).
+   */
+  static CommandLine analyzeAlone(Terminal terminal, SourceOpener opener) {
+    CommandLine command = new CommandLine(AnalyzeCommand.class, new CommandFactory(terminal, opener, StopHook.NONE));
+    command.setCommandName(PortflowCommand.NAME + " " + ANALYZE);
+    command.setParameterExceptionHandler(new UsageErrorHandler());
+    command.setExecutionExceptionHandler(new InternalErrorHandler());
+    AnalyzeCommand.addStateLegend(command);
+    return command;
+  }
+
   /** The command line for a given terminal, way of opening captures and way of stopping a watch. */
   public static CommandLine commandLine(Terminal terminal, SourceOpener opener, StopHook stopHook) {
     CommandLine command = new CommandLine(new PortflowCommand(), new CommandFactory(terminal, opener, stopHook));
     command.setParameterExceptionHandler(new UsageErrorHandler());
     command.setExecutionExceptionHandler(new InternalErrorHandler());
-    AnalyzeCommand.addStateLegend(command.getSubcommands().get("analyze"));
+    AnalyzeCommand.addStateLegend(command.getSubcommands().get(ANALYZE));
     return command;
   }
 }

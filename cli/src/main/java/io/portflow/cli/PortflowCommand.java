@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code portflow}: the root command, which only holds the subcommands. */
 @Command(
-    name = "portflow",
+    name = PortflowCommand.NAME,
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersionProvider.class,
     description = {
@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%n",
     footer = "Run 'portflow COMMAND --help' for the options of a command.")
 public final class PortflowCommand implements Callable<Integer> {
+  static final String NAME = "portflow";
+
   @Spec private CommandSpec spec;
 
   @Mixin private ExitCodeHelp exitCodes;

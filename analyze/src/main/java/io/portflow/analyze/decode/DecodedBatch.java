@@ -1,15 +1,12 @@
 package io.portflow.analyze.decode;
 
-import io.portflow.analyze.FlowRecord;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * A run of consecutive frames already decoded: what the flow table needs of each (capture time,
  * link type, wire length, and the TCP segment or UDP datagram, or why there is none), so that
  * decoding and the flow table can run on two threads. Batches are reused: the decoding thread fills
- * one, the flow thread consumes it, and it comes back empty. Nothing here is shared while a batch
- * is being filled or consumed; whoever hands a batch over must publish it (a queue does).
+ * one, the flow thread consumes it, and it comes back to be filled again. Nothing here is shared
+ * while a batch is being filled or consumed; whoever hands a batch over must publish it (a queue
+ * does).
  */
 public final class DecodedBatch {
   private final long[] timestamps;
@@ -18,8 +15,6 @@ public final class DecodedBatch {
   private final Segment[] segments;
   /** Null where the frame holds a segment. */
   private final SkipReason[] skips;
-  /** Flow records the flow thread emitted while it consumed this batch, in emission order. */
-  private final List<FlowRecord> finished = new ArrayList<>();
   private int size;
 
   public DecodedBatch(int capacity) {
@@ -50,12 +45,9 @@ public final class DecodedBatch {
     timestamps[i] = timestampNanos;
     linkTypes[i] = linkType;
     wireLengths[i] = wireLength;
-    if (decoder.decode(linkType, data, offset, capturedLength, wireLength, timestampNanos)) {
-      segments[i].copyFrom(decoder.segment());
-      skips[i] = null;
-    } else {
-      skips[i] = decoder.skipReason();
-    }
+    boolean decoded = decoder.decode(segments[i], linkType, data, offset, capturedLength, wireLength,
+        timestampNanos);
+    skips[i] = decoded ? null : decoder.skipReason();
   }
 
   public boolean isFull() {
@@ -66,10 +58,9 @@ public final class DecodedBatch {
     return size;
   }
 
-  /** Empties the batch for reuse: frames and finished records. */
+  /** Empties the batch for reuse. */
   public void clear() {
     size = 0;
-    finished.clear();
   }
 
   public long timestampNanos(int i) {
@@ -92,10 +83,5 @@ public final class DecodedBatch {
   /** Why frame {@code i} holds no segment, or null when it holds one. */
   public SkipReason skipReason(int i) {
     return skips[i];
-  }
-
-  /** The flow records emitted while this batch was consumed; the consumer appends to it. */
-  public List<FlowRecord> finished() {
-    return finished;
   }
 }

@@ -48,7 +48,8 @@ final class IpLayer {
   private static final int MAX_EXTENSION_HEADERS = 16;
 
   private final FragmentTable fragments;
-  private final Segment out;
+  /** Where the frame being decoded goes. */
+  private Segment out;
   /** Capture time of the frame being decoded, for the fragment table's timeout. */
   private long now;
 
@@ -63,7 +64,8 @@ final class IpLayer {
    * @param reportedEnd end of the frame by its original length
    * @return {@link PacketDecoder#OK} with the segment filled, or a skip code
    */
-  int decode(byte[] data, int offset, int capturedEnd, int reportedEnd, long nowNanos) {
+  int decode(Segment into, byte[] data, int offset, int capturedEnd, int reportedEnd, long nowNanos) {
+    out = into;
     now = nowNanos;
     return ip(data, offset, capturedEnd, reportedEnd, 0);
   }

@@ -36,14 +36,23 @@ public final class PacketDecoder {
    */
   public boolean decode(
       int linkType, byte[] data, int offset, int capturedLength, int wireLength, long timestampNanos) {
-    segment.reset();
+    return decode(segment, linkType, data, offset, capturedLength, wireLength, timestampNanos);
+  }
+
+  /**
+   * As {@link #decode(int, byte[], int, int, int, long)}, into {@code into} instead of {@link
+   * #segment()}: a {@link DecodedBatch} decodes straight into its own segments, without a copy.
+   */
+  boolean decode(Segment into, int linkType, byte[] data, int offset, int capturedLength,
+      int wireLength, long timestampNanos) {
+    into.reset();
     int capturedEnd = offset + capturedLength;
     // A frame can claim up to 4 GiB on the wire; the IP length fields never exceed 64 KiB anyway.
     long wire = Math.max(capturedLength, Integer.toUnsignedLong(wireLength));
     int reportedEnd = (int) Math.min(Integer.MAX_VALUE, offset + wire);
-    int result = LinkLayer.ipOffset(linkType, data, offset, capturedEnd, segment);
+    int result = LinkLayer.ipOffset(linkType, data, offset, capturedEnd, into);
     if (result >= 0) {
-      result = ip.decode(data, result, capturedEnd, reportedEnd, timestampNanos);
+      result = ip.decode(into, data, result, capturedEnd, reportedEnd, timestampNanos);
     }
     if (result < 0) {
       skipReason = REASONS[-1 - result];

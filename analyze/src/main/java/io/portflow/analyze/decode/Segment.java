@@ -102,30 +102,6 @@ public final class Segment {
     this.sackPermitted = sackPermitted;
   }
 
-  /** Makes this segment a copy of {@code other}, field for field. */
-  void copyFrom(Segment other) {
-    protocol = other.protocol;
-    ipVersion = other.ipVersion;
-    srcHi = other.srcHi;
-    srcLo = other.srcLo;
-    dstHi = other.dstHi;
-    dstLo = other.dstLo;
-    vlanOuter = other.vlanOuter;
-    vlanInner = other.vlanInner;
-    srcPort = other.srcPort;
-    dstPort = other.dstPort;
-    seq = other.seq;
-    ack = other.ack;
-    flags = other.flags;
-    window = other.window;
-    payloadLength = other.payloadLength;
-    capturedPayloadLength = other.capturedPayloadLength;
-    mss = other.mss;
-    windowScale = other.windowScale;
-    sackPermitted = other.sackPermitted;
-    malformations = other.malformations;
-  }
-
   /** A datagram put together from fragments was captured whole: all of its payload is present. */
   void markPayloadCaptured() {
     capturedPayloadLength = payloadLength;

@@ -18,18 +18,21 @@ import io.portflow.analyze.tcp.TcpDirectionDetail;
  * Turns a finished {@link Flow} into the {@link FlowRecord} writers print: roles, port labels,
  * per-direction counters oriented client to server, Community ID, and Zeek's conn_state and
  * history rendered for the client the roles chose (from the TCP state, or for UDP from who sent).
+ * Thread-safe, so that records can be built on another thread than the tracker's.
  */
 final class FlowRecords {
   private final AnalyzerConfig config;
   private final ServiceNames names;
   private final Roles roles;
-  private final CommunityId communityId;
+  /** One per thread: a CommunityId keeps a digest and a scratch buffer. */
+  private final ThreadLocal<CommunityId> communityIds;
 
   FlowRecords(AnalyzerConfig config, ServiceNames names, Roles roles) {
     this.config = config;
     this.names = names;
     this.roles = roles;
-    this.communityId = new CommunityId(config.communityIdSeed());
+    int seed = config.communityIdSeed();
+    this.communityIds = ThreadLocal.withInitial(() -> new CommunityId(seed));
   }
 
   FlowRecord toRecord(Flow flow, EndReason trigger) {
@@ -117,7 +120,7 @@ final class FlowRecords {
   private String communityId(Flow flow) {
     int length = flow.ipVersion == 4 ? 4 : 16;
     int protocol = flow.protocol == Segment.UDP ? CommunityId.UDP : CommunityId.TCP;
-    return communityId.of(protocol, address(flow.aHi, flow.aLo, length), flow.aPort,
+    return communityIds.get().of(protocol, address(flow.aHi, flow.aLo, length), flow.aPort,
         address(flow.bHi, flow.bLo, length), flow.bPort);
   }
 

@@ -9,6 +9,8 @@ import io.portflow.analyze.decode.Segment;
 import io.portflow.analyze.port.ServiceNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Groups TCP segments and UDP datagrams into flows. A flow is created on its first segment, numbered in that order
@@ -38,7 +40,7 @@ import java.util.List;
  * flow id), then at the end every remaining flow in flow-id order. Not thread-safe.
  */
 public final class FlowTracker {
-  private final FlowSink sink;
+  private final Consumer<FinishedFlow> sink;
   private final FlowStartListener started;
   private final Roles roles;
   private final FlowRecords records;
@@ -55,19 +57,29 @@ public final class FlowTracker {
   private int peakActive;
 
   public FlowTracker(AnalyzerConfig config, FlowSink sink) {
-    this(config, ServiceNames.iana(), sink, FlowStartListener.NONE);
+    this(config, ServiceNames.iana(), building(sink), FlowStartListener.NONE);
   }
 
   /** As {@link #FlowTracker(AnalyzerConfig, FlowSink)}, telling {@code started} of each new flow. */
   public FlowTracker(AnalyzerConfig config, FlowSink sink, FlowStartListener started) {
-    this(config, ServiceNames.iana(), sink, started);
+    this(config, ServiceNames.iana(), building(sink), started);
   }
 
   FlowTracker(AnalyzerConfig config, ServiceNames names, FlowSink sink) {
-    this(config, names, sink, FlowStartListener.NONE);
+    this(config, names, building(sink), FlowStartListener.NONE);
   }
 
-  private FlowTracker(AnalyzerConfig config, ServiceNames names, FlowSink sink, FlowStartListener started) {
+  /**
+   * Hands each finished flow to {@code sink} before its record is built, so that the record can
+   * be built elsewhere ({@link FinishedFlow#toRecord()}).
+   */
+  public static FlowTracker deferringRecords(AnalyzerConfig config, Consumer<FinishedFlow> sink) {
+    return new FlowTracker(config, ServiceNames.iana(), Objects.requireNonNull(sink, "sink"),
+        FlowStartListener.NONE);
+  }
+
+  private FlowTracker(AnalyzerConfig config, ServiceNames names, Consumer<FinishedFlow> sink,
+      FlowStartListener started) {
     this.sink = sink;
     this.started = started;
     this.roles = new Roles(config, names);
@@ -205,6 +217,12 @@ public final class FlowTracker {
 
   private void emit(Flow flow, EndReason reason) {
     emitted++;
-    sink.flowFinished(records.toRecord(flow, reason));
+    sink.accept(new FinishedFlow(flow, reason, records));
+  }
+
+  /** Builds each record at once and gives it to {@code sink}. */
+  private static Consumer<FinishedFlow> building(FlowSink sink) {
+    Objects.requireNonNull(sink, "sink");
+    return finished -> sink.flowFinished(finished.toRecord());
   }
 }

@@ -6,7 +6,7 @@ import io.portflow.capture.format.CaptureErrors;
 import io.portflow.capture.io.ByteSource;
 import io.portflow.capture.io.Bytes;
 import io.portflow.capture.io.CorruptInputException;
-import io.portflow.capture.io.FileByteSource;
+import io.portflow.capture.io.MappedFileByteSource;
 import io.portflow.capture.io.GzipByteSource;
 import io.portflow.capture.io.ReadBuffer;
 import io.portflow.capture.pcap.PcapFileHeader;
@@ -122,7 +122,7 @@ public final class CaptureFileOpener {
         boolean gzip = startsWithGzipMagic(channel);
         ByteSource source = gzip
             ? new GzipByteSource(Channels.newInputStream(channel))
-            : new FileByteSource(channel);
+            : MappedFileByteSource.open(channel);
         int capacity = gzip ? bufferCapacity : (int) Math.max(MIN_CAPACITY, Math.min(size, bufferCapacity));
         return new Input(file, new ReadBuffer(source, Math.max(MIN_CAPACITY, capacity)), gzip);
       } catch (IOException e) {

@@ -1,112 +1,132 @@
 package io.portflow.cli.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.portflow.analyze.DirectionStats;
 import io.portflow.analyze.Endpoint;
 import io.portflow.analyze.FlowRecord;
 import io.portflow.analyze.HandshakeRtt;
+import io.portflow.cli.output.json.JsonName;
 import java.io.IOException;
 
 /**
- * Writes one flow record as a JSON object. The field names are the contract of DESIGN.md and of
- * {@code flow-record.schema.json}: add fields, never rename.
+ * The layout of one flow record as a JSON object, for both JSON formats. The field names are the
+ * contract of DESIGN.md and of {@code flow-record.schema.json}: add fields, never rename.
  */
 final class FlowJson {
-  private final TimePrecision time;
+  private static final JsonName FLOW_ID = JsonName.of("flow_id");
+  private static final JsonName COMMUNITY_ID = JsonName.of("community_id");
+  private static final JsonName TRANSPORT = JsonName.of("transport");
+  private static final JsonName IP_VERSION = JsonName.of("ip_version");
+  private static final JsonName VLAN = JsonName.of("vlan");
+  private static final JsonName CLIENT = JsonName.of("client");
+  private static final JsonName SERVER = JsonName.of("server");
+  private static final JsonName ROLE_SOURCE = JsonName.of("role_source");
+  private static final JsonName FIRST_SEEN = JsonName.of("first_seen");
+  private static final JsonName LAST_SEEN = JsonName.of("last_seen");
+  private static final JsonName DURATION = JsonName.of("duration");
+  private static final JsonName CLIENT_TO_SERVER = JsonName.of("client_to_server");
+  private static final JsonName SERVER_TO_CLIENT = JsonName.of("server_to_client");
+  private static final JsonName CONN_STATE = JsonName.of("conn_state");
+  private static final JsonName HISTORY = JsonName.of("history");
+  private static final JsonName END_REASON = JsonName.of("end_reason");
+  private static final JsonName HANDSHAKE_RTT = JsonName.of("handshake_rtt");
+  private static final JsonName SYN_TO_SYN_ACK = JsonName.of("syn_to_syn_ack");
+  private static final JsonName SYN_ACK_TO_ACK = JsonName.of("syn_ack_to_ack");
 
-  FlowJson(TimePrecision time) {
-    this.time = time;
-  }
+  private static final JsonName IP = JsonName.of("ip");
+  private static final JsonName PORT = JsonName.of("port");
+  private static final JsonName PORT_CLASS = JsonName.of("port_class");
+  private static final JsonName EPHEMERAL = JsonName.of("ephemeral");
+  private static final JsonName SERVICE = JsonName.of("service");
+  private static final JsonName PROCESS = JsonName.of("process");
+  private static final JsonName PID = JsonName.of("pid");
+  private static final JsonName COMMAND = JsonName.of("command");
+  private static final JsonName USER = JsonName.of("user");
 
-  void write(JsonGenerator g, FlowRecord flow) throws IOException {
-    write(g, flow, FlowProcesses.NONE);
-  }
+  private static final JsonName PACKETS = JsonName.of("packets");
+  private static final JsonName BYTES = JsonName.of("bytes");
+  private static final JsonName PAYLOAD_BYTES = JsonName.of("payload_bytes");
+  private static final JsonName RETRANSMITTED_PACKETS = JsonName.of("retransmitted_packets");
+  private static final JsonName RETRANSMITTED_BYTES = JsonName.of("retransmitted_bytes");
+  private static final JsonName OUT_OF_ORDER_PACKETS = JsonName.of("out_of_order_packets");
+  private static final JsonName ZERO_WINDOW_EVENTS = JsonName.of("zero_window_events");
+  private static final JsonName MSS = JsonName.of("mss");
+  private static final JsonName WINDOW_SCALE = JsonName.of("window_scale");
 
-  /** With each end's local process, where known, as its {@code "process"} object. */
-  void write(JsonGenerator g, FlowRecord flow, FlowProcesses processes) throws IOException {
-    g.writeStartObject();
-    g.writeNumberField("flow_id", flow.flowId());
-    g.writeStringField("community_id", flow.communityId());
-    g.writeStringField("transport", flow.transport());
-    g.writeNumberField("ip_version", flow.ipVersion());
-    number(g, "vlan", flow.vlan());
-    endpoint(g, "client", flow.client(), processes.client());
-    endpoint(g, "server", flow.server(), processes.server());
-    g.writeStringField("role_source", flow.roleSource() == null ? null : flow.roleSource().label());
-    g.writeStringField("first_seen", time.timestamp(flow.firstSeenNanos()));
-    g.writeStringField("last_seen", time.timestamp(flow.lastSeenNanos()));
-    g.writeFieldName("duration");
-    g.writeNumber(time.seconds(flow.lastSeenNanos() - flow.firstSeenNanos()));
-    direction(g, "client_to_server", flow.clientToServer());
-    direction(g, "server_to_client", flow.serverToClient());
-    g.writeStringField("conn_state", flow.connState());
-    g.writeStringField("history", flow.history());
-    g.writeStringField("end_reason", flow.endReason() == null ? null : flow.endReason().label());
-    handshake(g, flow.handshakeRtt());
-    g.writeEndObject();
+  private FlowJson() {}
+
+  /** The record, with each end's local process, where known, as its {@code "process"} object. */
+  static void write(JsonFields out, FlowRecord flow, FlowProcesses processes) throws IOException {
+    out.startObject();
+    out.number(FLOW_ID, flow.flowId());
+    out.string(COMMUNITY_ID, flow.communityId());
+    out.string(TRANSPORT, flow.transport());
+    out.number(IP_VERSION, flow.ipVersion());
+    out.numberOrNull(VLAN, flow.vlan());
+    endpoint(out, CLIENT, flow.client(), processes.client());
+    endpoint(out, SERVER, flow.server(), processes.server());
+    out.string(ROLE_SOURCE, flow.roleSource() == null ? null : flow.roleSource().label());
+    out.timestamp(FIRST_SEEN, flow.firstSeenNanos());
+    out.timestamp(LAST_SEEN, flow.lastSeenNanos());
+    out.seconds(DURATION, flow.lastSeenNanos() - flow.firstSeenNanos());
+    direction(out, CLIENT_TO_SERVER, flow.clientToServer());
+    direction(out, SERVER_TO_CLIENT, flow.serverToClient());
+    out.string(CONN_STATE, flow.connState());
+    out.string(HISTORY, flow.history());
+    out.string(END_REASON, flow.endReason() == null ? null : flow.endReason().label());
+    handshake(out, flow.handshakeRtt());
+    out.endObject();
   }
 
   /** Round-trip times in seconds; null for a transport without a handshake, or a leg not seen. */
-  private void handshake(JsonGenerator g, HandshakeRtt rtt) throws IOException {
-    g.writeFieldName("handshake_rtt");
+  private static void handshake(JsonFields out, HandshakeRtt rtt) throws IOException {
     if (rtt == null) {
-      g.writeNull();
+      out.nullValue(HANDSHAKE_RTT);
       return;
     }
-    g.writeStartObject();
-    seconds(g, "syn_to_syn_ack", rtt.hasSynToSynAck() ? rtt.synToSynAckNanos() : null);
-    seconds(g, "syn_ack_to_ack", rtt.hasSynAckToAck() ? rtt.synAckToAckNanos() : null);
-    g.writeEndObject();
-  }
-
-  private void seconds(JsonGenerator g, String name, Long nanos) throws IOException {
-    g.writeFieldName(name);
-    if (nanos == null) {
-      g.writeNull();
+    out.startObject(HANDSHAKE_RTT);
+    if (rtt.hasSynToSynAck()) {
+      out.seconds(SYN_TO_SYN_ACK, rtt.synToSynAckNanos());
     } else {
-      g.writeNumber(time.seconds(nanos));
+      out.nullValue(SYN_TO_SYN_ACK);
     }
+    if (rtt.hasSynAckToAck()) {
+      out.seconds(SYN_ACK_TO_ACK, rtt.synAckToAckNanos());
+    } else {
+      out.nullValue(SYN_ACK_TO_ACK);
+    }
+    out.endObject();
   }
 
   /** The end's fields; {@code "process"} only when known: absent means unknown, never guessed. */
-  private static void endpoint(JsonGenerator g, String name, Endpoint end, ProcessInfo process)
+  private static void endpoint(JsonFields out, JsonName name, Endpoint end, ProcessInfo process)
       throws IOException {
-    g.writeObjectFieldStart(name);
-    g.writeStringField("ip", end.ip());
-    g.writeNumberField("port", end.port());
-    g.writeStringField("port_class", end.portClass() == null ? null : end.portClass().label());
-    g.writeBooleanField("ephemeral", end.ephemeral());
-    g.writeStringField("service", end.service());
+    out.startObject(name);
+    out.string(IP, end.ip());
+    out.number(PORT, end.port());
+    out.string(PORT_CLASS, end.portClass() == null ? null : end.portClass().label());
+    out.bool(EPHEMERAL, end.ephemeral());
+    out.string(SERVICE, end.service());
     if (process != null) {
-      g.writeObjectFieldStart("process");
-      g.writeNumberField("pid", process.pid());
-      g.writeStringField("command", process.command());
-      g.writeStringField("user", process.user());
-      g.writeEndObject();
+      out.startObject(PROCESS);
+      out.number(PID, process.pid());
+      out.string(COMMAND, process.command());
+      out.string(USER, process.user());
+      out.endObject();
     }
-    g.writeEndObject();
+    out.endObject();
   }
 
-  private static void direction(JsonGenerator g, String name, DirectionStats stats) throws IOException {
-    g.writeObjectFieldStart(name);
-    g.writeNumberField("packets", stats.packets());
-    g.writeNumberField("bytes", stats.bytes());
-    g.writeNumberField("payload_bytes", stats.payloadBytes());
-    number(g, "retransmitted_packets", stats.retransmittedPackets());
-    number(g, "retransmitted_bytes", stats.retransmittedBytes());
-    number(g, "out_of_order_packets", stats.outOfOrderPackets());
-    number(g, "zero_window_events", stats.zeroWindowEvents());
-    number(g, "mss", stats.mss());
-    number(g, "window_scale", stats.windowScale());
-    g.writeEndObject();
-  }
-
-  private static void number(JsonGenerator g, String name, Number value) throws IOException {
-    g.writeFieldName(name);
-    if (value == null) {
-      g.writeNull();
-    } else {
-      g.writeNumber(value.longValue());
-    }
+  private static void direction(JsonFields out, JsonName name, DirectionStats stats) throws IOException {
+    out.startObject(name);
+    out.number(PACKETS, stats.packets());
+    out.number(BYTES, stats.bytes());
+    out.number(PAYLOAD_BYTES, stats.payloadBytes());
+    out.numberOrNull(RETRANSMITTED_PACKETS, stats.retransmittedPackets());
+    out.numberOrNull(RETRANSMITTED_BYTES, stats.retransmittedBytes());
+    out.numberOrNull(OUT_OF_ORDER_PACKETS, stats.outOfOrderPackets());
+    out.numberOrNull(ZERO_WINDOW_EVENTS, stats.zeroWindowEvents());
+    out.numberOrNull(MSS, stats.mss());
+    out.numberOrNull(WINDOW_SCALE, stats.windowScale());
+    out.endObject();
   }
 }

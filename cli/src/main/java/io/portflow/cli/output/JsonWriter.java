@@ -33,13 +33,13 @@ public final class JsonWriter implements FlowWriter {
     JsonGenerator g = new JsonFactory().createGenerator(out)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .setPrettyPrinter(JsonLayout.printer());
-    FlowJson json = new FlowJson(time);
+    JsonFields fields = new JacksonFields(g, time);
     g.writeStartObject();
     g.writeFieldName("summary");
     summary(g, overview);
     g.writeArrayFieldStart("flows");
     for (FlowRecord flow : flows) {
-      json.write(g, flow, processes.of(flow));
+      FlowJson.write(fields, flow, processes.of(flow));
     }
     g.writeEndArray();
     g.writeEndObject();

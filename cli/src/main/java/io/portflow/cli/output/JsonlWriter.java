@@ -1,9 +1,9 @@
 package io.portflow.cli.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.portflow.analyze.FlowRecord;
+import io.portflow.cli.output.json.Utf8JsonBuffer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.List;
 
@@ -15,10 +15,14 @@ import java.util.List;
  */
 public final class JsonlWriter implements FlowWriter {
   private final Writer out;
-  private final JsonGenerator generator;
-  private final FlowJson json;
+  private final Utf8JsonBuffer buffer;
+  private final Utf8Fields fields;
   private final ProcessLookup processes;
 
+  /**
+   * @param out where the lines go; when it can also take bytes ({@link Utf8Output}), they go there
+   *     as the UTF-8 the encoder writes, without a character encoder between
+   */
   public JsonlWriter(Writer out, TimePrecision time) throws IOException {
     this(out, time, ProcessLookup.NONE);
   }
@@ -27,10 +31,15 @@ public final class JsonlWriter implements FlowWriter {
   public JsonlWriter(Writer out, TimePrecision time, ProcessLookup processes) throws IOException {
     this.out = out;
     this.processes = processes;
-    this.generator = new JsonFactory().createGenerator(out)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-        .setRootValueSeparator(null); // records are separated by our own newline
-    this.json = new FlowJson(time);
+    OutputStream bytes;
+    if (out instanceof Utf8Output utf8) {
+      out.flush();
+      bytes = utf8.utf8Stream();
+    } else {
+      bytes = new DecodingStream(out);
+    }
+    this.buffer = new Utf8JsonBuffer(bytes);
+    this.fields = new Utf8Fields(buffer, time);
   }
 
   /** Writes one record as one line and flushes it. */
@@ -45,7 +54,7 @@ public final class JsonlWriter implements FlowWriter {
   }
 
   /**
-   * Writes one record as one line into the generator's buffer, without flushing: a writer that
+   * Writes one record as one line into the buffer, without flushing: a writer that
    * flushes every line makes a system call per flow. The caller flushes, e.g. on a timer.
    */
   public void appendFlow(FlowRecord flow) throws IOException {
@@ -53,13 +62,13 @@ public final class JsonlWriter implements FlowWriter {
   }
 
   private void appendFlow(FlowRecord flow, FlowProcesses ends) throws IOException {
-    json.write(generator, flow, ends);
-    generator.writeRaw('\n');
+    FlowJson.write(fields, flow, ends);
+    buffer.put((byte) '\n');
   }
 
   /** Pushes the lines written so far to the underlying writer, and flushes that too. */
   public void flush() throws IOException {
-    generator.flush();
+    buffer.flush();
     out.flush();
   }
 

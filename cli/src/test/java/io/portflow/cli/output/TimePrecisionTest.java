@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.portflow.capture.CaptureInfo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -70,5 +71,20 @@ class TimePrecisionTest {
             p.seconds(nanos), "seconds " + nanos);
       }
     }
+  }
+
+  @Test
+  void putTimestampAndSeconds_sameAsTheStrings_atAnOffset_withinMaxBytes() {
+    long[] values = {0, -1, 1, Long.MIN_VALUE, Long.MAX_VALUE, T0, -T0, 999_999_999, -1_000_000_000};
+    for (TimePrecision p : TimePrecision.values()) {
+      for (long nanos : values) {
+        byte[] dst = new byte[5 + TimePrecision.MAX_BYTES];
+        int end = p.putTimestamp(dst, 5, nanos);
+        assertEquals(p.timestamp(nanos), new String(dst, 5, end - 5, StandardCharsets.US_ASCII));
+        end = p.putSeconds(dst, 5, nanos);
+        assertEquals(p.seconds(nanos), new String(dst, 5, end - 5, StandardCharsets.US_ASCII));
+      }
+    }
+    assertEquals("-9223372036.854775808", TimePrecision.NANOS.seconds(Long.MIN_VALUE));
   }
 }

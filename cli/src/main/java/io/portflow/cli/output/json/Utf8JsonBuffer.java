@@ -1,0 +1,133 @@
+package io.portflow.cli.output.json;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * JSON values and names written as UTF-8 into a byte buffer, which goes to the stream when it is
+ * full and on {@link #flush()}. It knows no structure: the caller places braces and commas.
+ */
+public final class Utf8JsonBuffer {
+  /**
+   * Small, as Jackson's 8000 bytes were: standard output has its own 64 KiB buffer, and a writer
+   * without one (a consumer in the same process) should not lag dozens of lines behind.
+   */
+  static final int SIZE = 1 << 13;
+
+  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+  /** Characters of a long string encoded per piece, so that each piece and its quotes fit the buffer. */
+  private static final int PIECE = SIZE / JsonStrings.MAX_BYTES_PER_CHAR - 1;
+
+  private final OutputStream out;
+  private final byte[] bytes = new byte[SIZE];
+  private int position;
+
+  public Utf8JsonBuffer(OutputStream out) {
+    this.out = out;
+  }
+
+  public void put(byte b) throws IOException {
+    reserve(1);
+    bytes[position++] = b;
+  }
+
+  /** {@code "name":}, after a comma unless it is the first field of its object. */
+  public void putName(JsonName name, boolean first) throws IOException {
+    byte[] b = name.afterComma();
+    int from = first ? 1 : 0;
+    int length = b.length - from;
+    System.arraycopy(b, from, bytes, reserve(length), length);
+    position += length;
+  }
+
+  public void putLong(long value) throws IOException {
+    reserve(Digits.MAX_LONG_LENGTH);
+    position = Digits.put(bytes, position, value);
+  }
+
+  public void putBoolean(boolean value) throws IOException {
+    putBytes(value ? TRUE : FALSE);
+  }
+
+  public void putNull() throws IOException {
+    putBytes(NULL);
+  }
+
+  /** {@code text} quoted and escaped, or {@code null}. */
+  public void putString(String text) throws IOException {
+    if (text == null) {
+      putNull();
+      return;
+    }
+    int length = text.length();
+    if (length <= PIECE) { // all but the rare long string: room for it at once
+      int at = reserve(length * JsonStrings.MAX_BYTES_PER_CHAR + 2);
+      bytes[at] = '"';
+      at = JsonStrings.encode(text, 0, length, bytes, at + 1);
+      bytes[at] = '"';
+      position = at + 1;
+      return;
+    }
+    put((byte) '"');
+    for (int from = 0; from < length; from += PIECE) {
+      int to = Math.min(length, from + PIECE);
+      reserve((to - from) * JsonStrings.MAX_BYTES_PER_CHAR);
+      position = JsonStrings.encode(text, from, to, bytes, position);
+    }
+    put((byte) '"');
+  }
+
+  /**
+   * Makes room for {@code length} bytes (at most {@link #SIZE}) for a caller that writes them
+   * itself into {@link #bytes()}, then moves on with {@link #moveTo(int)}.
+   *
+   * @return where to write
+   */
+  public int reserve(int length) throws IOException {
+    if (SIZE - position < length) {
+      makeRoom(length);
+    }
+    return position;
+  }
+
+  /** The buffer, for writing into after {@link #reserve(int)}. */
+  public byte[] bytes() {
+    return bytes;
+  }
+
+  /** Takes the bytes up to {@code end} as written. */
+  public void moveTo(int end) {
+    position = end;
+  }
+
+  /** Writes the buffered bytes to the stream, and flushes the stream. */
+  public void flush() throws IOException {
+    makeRoom(SIZE); // for a whole buffer: all of it goes out
+    out.flush();
+  }
+
+  private void putBytes(byte[] b) throws IOException {
+    reserve(b.length);
+    System.arraycopy(b, 0, bytes, position, b.length);
+    position += b.length;
+  }
+
+  /**
+   * Sends the buffered bytes to the stream. The rare path of {@link #reserve}, out of line so that
+   * reserve stays under C1's inlining limit (35 bytes of bytecode): the launcher runs C1 alone
+   * for captures under 600 MB.
+   */
+  private void makeRoom(int length) throws IOException {
+    if (length > SIZE) {
+      throw new IllegalArgumentException("cannot reserve " + length + " bytes in the JSON buffer"
+          + " (expected: at most " + SIZE + ")");
+    }
+    if (position > 0) {
+      int filled = position;
+      position = 0; // a stream that throws has lost these bytes either way
+      out.write(bytes, 0, filled);
+    }
+  }
+}

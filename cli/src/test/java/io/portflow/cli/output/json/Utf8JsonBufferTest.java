@@ -1,0 +1,145 @@
+package io.portflow.cli.output.json;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class Utf8JsonBufferTest {
+  private final ByteArrayOutputStream stream = new ByteArrayOutputStream();
+  private final Utf8JsonBuffer buffer = new Utf8JsonBuffer(stream);
+
+  @Test
+  void putString_everyControlCharacter_asJackson() throws IOException {
+    for (char c = 0; c < 0x20; c++) {
+      assertSameAsJackson(String.valueOf(c));
+    }
+    assertEquals("\"\\u0000\\u001F\\b\\t\\n\\u000B\\f\\r\"", encoded("\u0000\u001f\b\t\n\u000b\f\r"));
+  }
+
+  @Test
+  void putString_quoteBackslashSlashAndDel_asJackson() throws IOException {
+    assertSameAsJackson("\"");
+    assertSameAsJackson("\\");
+    assertSameAsJackson("a\"b\\c/d\u007fe");
+    assertEquals("\"a\\\"b\\\\c/d\u007fe\"", encoded("a\"b\\c/d\u007fe"));
+  }
+
+  @Test
+  void putString_nonAscii_rawUtf8_asJackson() throws IOException {
+    assertSameAsJackson("caf\u00e9 \u20ac \u65e5\u672c \u0080\u07ff\u0800\uffff");
+    assertArrayEquals("\"caf\u00e9 \u20ac\"".getBytes(StandardCharsets.UTF_8), put("caf\u00e9 \u20ac"));
+  }
+
+  @Test
+  void putString_surrogatesPairedOrLone_eachEscaped_asJackson() throws IOException {
+    assertSameAsJackson("\ud83d\ude00"); // an emoji: two escapes, as Jackson 2.17 writes it
+    assertEquals("\"\\uD83D\\uDE00\"", encoded("\ud83d\ude00"));
+    assertSameAsJackson("x\ud800");
+    assertSameAsJackson("\udc00x");
+    assertSameAsJackson("\ude00\ud83d");
+    assertSameAsJackson("\ud83d\ud83d\ude00\ude00");
+  }
+
+  @Test
+  void putString_everyCharacter_longerThanTheBuffer_asJackson() throws IOException {
+    StringBuilder all = new StringBuilder();
+    for (int c = 0; c <= 0xffff; c++) {
+      all.append((char) c);
+    }
+    assertSameAsJackson(all.toString());
+    assertSameAsJackson("a".repeat(Utf8JsonBuffer.SIZE * 3 + 1));
+  }
+
+  @Test
+  void putString_randomStrings_asJackson() throws IOException {
+    SplittableRandom random = new SplittableRandom(7);
+    char[] nasty = {'"', '\\', '/', '\n', '\u0000', '\u001f', '\u007f', '\u00e9', '\u20ac', '\ud83d',
+        '\ude00', 'a', ' '};
+    for (int i = 0; i < 2000; i++) {
+      char[] text = new char[random.nextInt(40)];
+      for (int j = 0; j < text.length; j++) {
+        text[j] = random.nextBoolean() ? nasty[random.nextInt(nasty.length)] : (char) random.nextInt(0x10000);
+      }
+      assertSameAsJackson(new String(text));
+    }
+  }
+
+  @Test
+  void putString_nullIsTheLiteral() throws IOException {
+    buffer.putString(null);
+    buffer.flush();
+    assertEquals("null", stream.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void putLong_edgeValues_asJackson() throws IOException {
+    List<Long> values = new ArrayList<>(List.of(0L, -1L, 1L, Long.MIN_VALUE, Long.MAX_VALUE,
+        Long.MIN_VALUE + 1, (long) Integer.MIN_VALUE, (long) Integer.MAX_VALUE));
+    for (long p = 10; p > 0; p *= 10) { // until it overflows
+      values.addAll(List.of(p - 1, p, p + 1, -p + 1, -p, -p - 1));
+    }
+    for (long value : values) {
+      stream.reset();
+      buffer.putLong(value);
+      buffer.flush();
+      assertArrayEquals(JacksonBytes.of(g -> g.writeNumber(value)), stream.toByteArray(), "" + value);
+    }
+  }
+
+  @Test
+  void literalsAndNames() throws IOException {
+    buffer.put((byte) '{');
+    buffer.putName(JsonName.of("ok"), true);
+    buffer.putBoolean(true);
+    buffer.putName(JsonName.of("no"), false);
+    buffer.putBoolean(false);
+    buffer.putName(JsonName.of("none"), false);
+    buffer.putNull();
+    buffer.put((byte) '}');
+    buffer.flush();
+    assertEquals("{\"ok\":true,\"no\":false,\"none\":null}", stream.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void bytesReachTheStream_whenTheBufferIsFull_andOnFlush() throws IOException {
+    buffer.putString("x".repeat(100));
+    assertEquals(0, stream.size(), "held in the buffer");
+    for (int i = 0; i < Utf8JsonBuffer.SIZE / 100; i++) {
+      buffer.putString("x".repeat(100));
+    }
+    int drained = stream.size();
+    assertEquals(true, drained > 0 && drained <= Utf8JsonBuffer.SIZE, drained + " bytes drained");
+    buffer.flush();
+    assertEquals((Utf8JsonBuffer.SIZE / 100 + 1) * 102, stream.size());
+  }
+
+  private void assertSameAsJackson(String text) throws IOException {
+    assertArrayEquals(JacksonBytes.of(g -> g.writeString(text)), put(text), () -> "for " + describe(text));
+  }
+
+  private byte[] put(String text) throws IOException {
+    stream.reset();
+    buffer.putString(text);
+    buffer.flush();
+    return stream.toByteArray();
+  }
+
+  private String encoded(String text) throws IOException {
+    return new String(put(text), StandardCharsets.UTF_8);
+  }
+
+  private static String describe(String text) {
+    StringBuilder hex = new StringBuilder();
+    for (int i = 0; i < Math.min(text.length(), 40); i++) {
+      hex.append(String.format("%04x ", (int) text.charAt(i)));
+    }
+    return text.length() + " chars: " + hex;
+  }
+}
