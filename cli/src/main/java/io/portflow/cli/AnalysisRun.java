@@ -85,7 +85,7 @@ final class AnalysisRun {
     collector.flush();
     if (!streaming) {
       CaptureOverview overview = new CaptureOverview(source.inputs(), analyzer.summary(), reader,
-          filter, stopped == null ? null : stopped.getMessage());
+          filter, stopped == null ? null : stopped.getMessage(), source.warnings());
       writer(time).write(overview, sortedAndCut(collector.kept()));
     }
     out.flush();

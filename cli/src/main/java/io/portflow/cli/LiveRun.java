@@ -127,7 +127,8 @@ final class LiveRun implements FlowSink {
     processes.stopping();
     analyzer.finish();
     if (stream == null && !outputClosed) {
-      CaptureOverview overview = new CaptureOverview(List.of(input), analyzer.summary(), "libpcap", filter, error);
+      CaptureOverview overview = new CaptureOverview(List.of(input), analyzer.summary(), "libpcap", filter, error,
+          List.of());
       kept.sort(output.sort().comparator());
       List<FlowRecord> shown = kept.size() <= output.top() ? kept : kept.subList(0, output.top());
       writer().write(overview, shown);

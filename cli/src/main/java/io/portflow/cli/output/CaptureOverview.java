@@ -12,11 +12,14 @@ import java.util.List;
  * @param reader which reader read the files ({@code portflow} or {@code libpcap})
  * @param filter the BPF filter applied, or null
  * @param error the one-line message when the input could not be read to its end, or null
+ * @param warnings what was read but not as it should have been (records longer than the
+ *     snaplen, ...), one line each, as standard error says them after {@code portflow: warning:}
  */
-public record CaptureOverview(
-    List<CaptureInfo> inputs, CaptureSummary summary, String reader, String filter, String error) {
+public record CaptureOverview(List<CaptureInfo> inputs, CaptureSummary summary, String reader,
+    String filter, String error, List<String> warnings) {
 
   public CaptureOverview {
     inputs = List.copyOf(inputs);
+    warnings = List.copyOf(warnings);
   }
 }

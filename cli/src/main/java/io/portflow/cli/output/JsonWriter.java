@@ -72,6 +72,11 @@ public final class JsonWriter implements FlowWriter {
     counts(g, "skipped", s.skipped());
     counts(g, "anomalies", s.anomalies());
     g.writeStringField("error", overview.error());
+    g.writeArrayFieldStart("warnings");
+    for (String warning : overview.warnings()) {
+      g.writeString(warning);
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 

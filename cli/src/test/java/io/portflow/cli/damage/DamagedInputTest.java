@@ -10,6 +10,7 @@ import static io.portflow.cli.damage.CaptureEdits.withU32;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -169,6 +170,11 @@ class DamagedInputTest {
         + ": captured length " + u32(pcap, records.get(first) + 8) + " exceeds the snaplen (expected: at most 64);"
         + " read in full (and " + (longer - 1) + " more records like it)\n", run.err());
     assertEquals(Analyze.run("--format", "jsonl", original.toString()).out(), run.out(), "nothing lost");
+    Analyze json = Analyze.run("--format", "json", file.toString());
+    String warning = run.err().substring("portflow: warning: ".length(), run.err().length() - 1);
+    assertEquals("[" + new ObjectMapper().writeValueAsString(warning) + "]",
+        new ObjectMapper().readTree(json.out()).get("summary").get("warnings").toString(),
+        "the json summary holds the warning of standard error");
   }
 
   // ---- pcapng blocks: exit 4, the flows before the damaged block

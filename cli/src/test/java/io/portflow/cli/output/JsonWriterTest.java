@@ -48,7 +48,8 @@ class JsonWriterTest {
             },
             "skipped": {},
             "anomalies": {},
-            "error": null
+            "error": null,
+            "warnings": []
           },
           "flows": [
             {
@@ -121,6 +122,9 @@ class JsonWriterTest {
     assertEquals("{\"udp\":800,\"arp\":12,\"icmp\":3}", summary.get("skipped").toString());
     assertTrue(out.toString().contains("\"duration\": 187.000000,"), out.toString());
     assertTrue(summary.get("error").asText().startsWith("day2.pcapng: record 7"));
+    assertEquals(1, summary.get("warnings").size());
+    assertTrue(summary.get("warnings").get(0).asText().startsWith("day1.pcap.gz: record 3"));
+    assertTrue(out.toString().contains("\"warnings\": [\n      \"day1.pcap.gz: record 3"), out.toString());
     assertEquals("[]", MAPPER.readTree(out.toString()).get("flows").toString());
   }
 
@@ -128,7 +132,7 @@ class JsonWriterTest {
   void write_noPacketsHasNullTimes() throws IOException {
     StringWriter out = new StringWriter();
     CaptureOverview empty = new CaptureOverview(List.of(), new io.portflow.analyze.CaptureSummary(
-        0, 0, 0, 0, 0, 0, java.util.Map.of(), java.util.Map.of()), "portflow", null, null);
+        0, 0, 0, 0, 0, 0, java.util.Map.of(), java.util.Map.of()), "portflow", null, null, List.of());
     new JsonWriter(out, TimePrecision.MICROS).write(empty, List.of());
     JsonNode summary = MAPPER.readTree(out.toString()).get("summary");
     assertTrue(summary.get("first_seen").isNull());
