@@ -18,14 +18,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The analysis on two threads. This thread reads frames, decodes them into batches, builds the
- * records of finished flows and writes them out; a second thread runs the flow table (counters,
- * flows, TCP state) over the batches. Batches go round a ring: filled here, consumed there in the
- * order they were filled, then sent back carrying the flows that finished while they were
- * consumed, whose records are built (there, while it has nothing else to do, else here) and
- * written here in that order. Only the flow thread touches
- * the analyzer until it is done (a finished flow is never touched by it again), and it sees every
- * frame in capture order, so the output is byte for byte that of one thread.
+ * The analysis on two threads. This thread reads frames, decodes them into batches, and writes
+ * the records of finished flows out; a second thread runs the flow table (counters, flows, TCP
+ * state) over the batches. Batches go round a ring: filled here, consumed there in the order they
+ * were filled, then sent back carrying the flows that finished while they were consumed. Their
+ * records are built by the flow thread while no batch waits for it, else here, and written here
+ * in that order. Only the flow thread touches the analyzer until it is done (and never touches a
+ * finished flow again), and it sees every frame in capture order, so the output is byte for byte
+ * that of one thread.
  */
 final class DecodePipeline {
   /** Frames per batch: a few thousand hand-overs per gigabyte, and the ring stays in the cache. */
