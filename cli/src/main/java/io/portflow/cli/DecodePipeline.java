@@ -32,6 +32,8 @@ final class DecodePipeline {
   static final int BATCH_FRAMES = 1024;
   /** Batches in the ring: one being filled, one being consumed, two waiting. */
   static final int RING = 4;
+  /** How long a failing reading thread waits for the flow thread to stop. */
+  private static final long STOP_WAIT_MILLIS = 1000;
 
   private final FlowCollector collector;
   private final FlowAnalyzer analyzer;
@@ -107,11 +109,28 @@ final class DecodePipeline {
           // takeBack() wrote the slot's flows out
         }
       }
+    } catch (RuntimeException | Error e) {
+      stopFlowThread();
+      throw e;
     } finally {
       current = null;
     }
     rethrowFlowThreadFailure();
     return stopped;
+  }
+
+  /**
+   * Stops the flow thread when this thread fails (an OutOfMemoryError while building or keeping
+   * records): until it ends it holds the flow table, and whoever reports the failure needs that
+   * memory back.
+   */
+  private void stopFlowThread() {
+    flowThread.interrupt();
+    try {
+      flowThread.join(STOP_WAIT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void fill(long timestampNanos, int linkType, byte[] data, int offset, int capturedLength,

@@ -12,6 +12,8 @@ import picocli.CommandLine;
 /** Entry point of the runnable jar. */
 public final class Main {
   private static final String ANALYZE = "analyze";
+  /** Memory given back when the heap runs out, for saying so in one line. */
+  private static byte[] reserve = new byte[64 << 10];
 
   private Main() {}
 
@@ -30,7 +32,10 @@ public final class Main {
     try {
       exitCode = command.execute(analyze ? Arrays.copyOfRange(args, 1, args.length) : args);
     } catch (OutOfMemoryError e) {
-      // picocli passes errors through; the analysis that filled the heap is unreachable by now.
+      // picocli passes errors through. The analysis that filled the heap is unreachable by now
+      // (a failing reading thread stops the flow thread first); the reserve given back leaves
+      // room for the line even before the collector has run.
+      reserve = null;
       exitCode = outOfMemory(err, e, List.of(args).contains("--debug"));
     }
     out.flush();
