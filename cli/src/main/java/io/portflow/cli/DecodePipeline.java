@@ -67,17 +67,16 @@ final class DecodePipeline {
    * @return why reading stopped early, or null
    */
   Failure read(FrameSource source) throws IOException {
-    Thread flows = new Thread(this::consume, "portflow-flows");
-    flows.setDaemon(true);
+    flowThread = new Thread(this::consume, "portflow-flows");
+    flowThread.setDaemon(true);
     // An error that escapes consume() (an OutOfMemoryError while handing the end marker back) is
     // kept for the reading thread: the JVM's default handler would print a stack trace, or fail
     // to, and takeBack() notices the thread is gone instead of waiting for it.
-    flows.setUncaughtExceptionHandler((thread, e) -> flowThreadFailure = e);
-    flowThread = flows;
+    flowThread.setUncaughtExceptionHandler((thread, e) -> flowThreadFailure = e);
     for (int i = 0; i < RING; i++) {
       empty.add(new Slot(BATCH_FRAMES));
     }
-    flows.start();
+    flowThread.start();
     Failure stopped = null;
     boolean flowsDone = false;
     try {
