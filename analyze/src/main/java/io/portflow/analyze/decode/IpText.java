@@ -1,7 +1,19 @@
 package io.portflow.analyze.decode;
 
-/** Addresses as text: dotted quad for IPv4, RFC 5952 for IPv6 (lower case, longest zero run as ::). */
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Addresses as text: dotted quad for IPv4, RFC 5952 for IPv6 (lower case, longest zero run as ::).
+ * Written as ASCII bytes into one array that becomes the string: every flow record has two.
+ */
 public final class IpText {
+  /** "255.255.255.255". */
+  private static final int MAX_IPV4 = 15;
+  /** Eight groups of four digits and seven colons; an IPv4-mapped address is shorter. */
+  private static final int MAX_IPV6 = 39;
+  private static final byte[] MAPPED_PREFIX = "::ffff:".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
   private IpText() {}
 
   /** Formats an address held as in {@link Segment}: IPv4 in the low 32 bits of {@code lo}. */
@@ -35,30 +47,27 @@ public final class IpText {
   }
 
   public static String ipv4(int address) {
-    return (address >>> 24) + "." + (address >>> 16 & 0xff) + "." + (address >>> 8 & 0xff) + "."
-        + (address & 0xff);
+    byte[] text = new byte[MAX_IPV4];
+    return ascii(text, putIpv4(text, 0, address));
   }
 
   public static String ipv6(long hi, long lo) {
     // RFC 5952 section 5: IPv4-mapped addresses keep the dotted quad.
     if (hi == 0 && lo >>> 32 == 0xffff) {
-      return "::ffff:" + ipv4((int) lo);
-    }
-    int[] groups = new int[8];
-    for (int i = 0; i < 4; i++) {
-      groups[i] = (int) (hi >>> (48 - 16 * i)) & 0xffff;
-      groups[i + 4] = (int) (lo >>> (48 - 16 * i)) & 0xffff;
+      byte[] text = new byte[MAPPED_PREFIX.length + MAX_IPV4];
+      System.arraycopy(MAPPED_PREFIX, 0, text, 0, MAPPED_PREFIX.length);
+      return ascii(text, putIpv4(text, MAPPED_PREFIX.length, (int) lo));
     }
     // The longest run of two or more zero groups becomes "::"; the first wins a tie.
     int bestStart = -1;
     int bestLength = 1;
     for (int i = 0; i < 8; ) {
-      if (groups[i] != 0) {
+      if (group(hi, lo, i) != 0) {
         i++;
         continue;
       }
       int start = i;
-      while (i < 8 && groups[i] == 0) {
+      while (i < 8 && group(hi, lo, i) == 0) {
         i++;
       }
       if (i - start > bestLength) {
@@ -66,18 +75,62 @@ public final class IpText {
         bestLength = i - start;
       }
     }
-    StringBuilder text = new StringBuilder(39);
+    byte[] text = new byte[MAX_IPV6];
+    int n = 0;
     for (int i = 0; i < 8; i++) {
       if (i == bestStart) {
-        text.append("::");
+        text[n++] = ':';
+        text[n++] = ':';
         i += bestLength - 1;
         continue;
       }
-      if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-        text.append(':');
+      if (n > 0 && text[n - 1] != ':') {
+        text[n++] = ':';
       }
-      text.append(Integer.toHexString(groups[i]));
+      n = putHex(text, n, group(hi, lo, i));
     }
-    return text.toString();
+    return ascii(text, n);
+  }
+
+  /** The 16-bit group {@code i} (0 first) of the address. */
+  private static int group(long hi, long lo, int i) {
+    return (int) ((i < 4 ? hi : lo) >>> (48 - 16 * (i & 3))) & 0xffff;
+  }
+
+  /** The dotted quad at {@code at}; returns the index after it. */
+  private static int putIpv4(byte[] text, int at, int address) {
+    at = putDecimal(text, at, address >>> 24);
+    text[at++] = '.';
+    at = putDecimal(text, at, address >>> 16 & 0xff);
+    text[at++] = '.';
+    at = putDecimal(text, at, address >>> 8 & 0xff);
+    text[at++] = '.';
+    return putDecimal(text, at, address & 0xff);
+  }
+
+  /** An octet, 0-255, without leading zeros. */
+  private static int putDecimal(byte[] text, int at, int octet) {
+    if (octet >= 100) {
+      text[at++] = (byte) ('0' + octet / 100);
+      octet %= 100;
+      text[at++] = (byte) ('0' + octet / 10);
+    } else if (octet >= 10) {
+      text[at++] = (byte) ('0' + octet / 10);
+    }
+    text[at++] = (byte) ('0' + octet % 10);
+    return at;
+  }
+
+  /** A group, 0-ffff, in lower-case hex without leading zeros. */
+  private static int putHex(byte[] text, int at, int group) {
+    int bits = 32 - Integer.numberOfLeadingZeros(group | 1);
+    for (int shift = (bits - 1) & ~3; shift >= 0; shift -= 4) {
+      text[at++] = HEX[group >>> shift & 0xf];
+    }
+    return at;
+  }
+
+  private static String ascii(byte[] text, int length) {
+    return new String(text, 0, length, StandardCharsets.ISO_8859_1);
   }
 }
