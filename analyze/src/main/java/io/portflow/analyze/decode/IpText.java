@@ -123,11 +123,12 @@ public final class IpText {
 
   /** A group, 0-ffff, in lower-case hex without leading zeros. */
   private static int putHex(byte[] text, int at, int group) {
-    int bits = 32 - Integer.numberOfLeadingZeros(group | 1);
-    for (int shift = (bits - 1) & ~3; shift >= 0; shift -= 4) {
-      text[at++] = HEX[group >>> shift & 0xf];
+    int digits = (35 - Integer.numberOfLeadingZeros(group | 1)) >> 2; // 1 to 4, one per 4 bits
+    for (int i = at + digits - 1; i >= at; i--) {
+      text[i] = HEX[group & 0xf];
+      group >>>= 4;
     }
-    return at;
+    return at + digits;
   }
 
   private static String ascii(byte[] text, int length) {
