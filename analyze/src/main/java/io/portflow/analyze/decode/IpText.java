@@ -58,23 +58,22 @@ public final class IpText {
       System.arraycopy(MAPPED_PREFIX, 0, text, 0, MAPPED_PREFIX.length);
       return ascii(text, putIpv4(text, MAPPED_PREFIX.length, (int) lo));
     }
-    // The longest run of two or more zero groups becomes "::"; the first wins a tie.
-    int bestStart = -1;
-    int bestLength = 1;
-    for (int i = 0; i < 8; ) {
-      if (group(hi, lo, i) != 0) {
-        i++;
-        continue;
-      }
-      int start = i;
-      while (i < 8 && group(hi, lo, i) == 0) {
-        i++;
-      }
-      if (i - start > bestLength) {
-        bestStart = start;
-        bestLength = i - start;
+    int zeros = 0; // bit i: group i is zero
+    for (int i = 0; i < 8; i++) {
+      if (group(hi, lo, i) == 0) {
+        zeros |= 1 << i;
       }
     }
+    // The longest run of two or more zero groups becomes "::"; the first wins a tie. Each step
+    // keeps the bits that start a run one longer than the step before: the last bits kept start
+    // the longest runs, the lowest of them the first.
+    int starts = 0;
+    int bestLength = 0;
+    for (int run = zeros; run != 0; run &= run >>> 1) {
+      starts = run;
+      bestLength++;
+    }
+    int bestStart = bestLength >= 2 ? Integer.numberOfTrailingZeros(starts) : -1;
     byte[] text = new byte[MAX_IPV6];
     int n = 0;
     for (int i = 0; i < 8; i++) {
@@ -123,12 +122,17 @@ public final class IpText {
 
   /** A group, 0-ffff, in lower-case hex without leading zeros. */
   private static int putHex(byte[] text, int at, int group) {
-    int digits = (35 - Integer.numberOfLeadingZeros(group | 1)) >> 2; // 1 to 4, one per 4 bits
-    for (int i = at + digits - 1; i >= at; i--) {
-      text[i] = HEX[group & 0xf];
-      group >>>= 4;
+    if (group >= 0x1000) {
+      text[at++] = HEX[group >>> 12];
     }
-    return at + digits;
+    if (group >= 0x100) {
+      text[at++] = HEX[group >>> 8 & 0xf];
+    }
+    if (group >= 0x10) {
+      text[at++] = HEX[group >>> 4 & 0xf];
+    }
+    text[at++] = HEX[group & 0xf];
+    return at;
   }
 
   private static String ascii(byte[] text, int length) {

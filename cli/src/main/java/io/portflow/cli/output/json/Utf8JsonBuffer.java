@@ -21,9 +21,8 @@ public final class Utf8JsonBuffer {
    */
   static final int CAPACITY = 2 * SIZE;
 
-  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
-  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
-  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+  /** The longest of {@code null}, {@code true} and {@code false}. */
+  public static final int LITERAL_BYTES = 5;
   /** Characters of a long string encoded per piece, so that each piece and its quotes fit the buffer. */
   private static final int PIECE = SIZE / JsonStrings.MAX_BYTES_PER_CHAR - 1;
 
@@ -42,11 +41,23 @@ public final class Utf8JsonBuffer {
 
   /** {@code "name":}, after a comma unless it is the first field of its object. */
   public void putName(JsonName name, boolean first) throws IOException {
+    position = putName(name, first, 0);
+  }
+
+  /**
+   * {@code "name":} as {@link #putName(JsonName, boolean)}, with room after it for {@code
+   * valueBytes} that the caller writes itself into {@link #bytes()} before it {@link #moveTo}s
+   * their end: one check of the room for the whole field.
+   *
+   * @return where the value goes
+   */
+  public int putName(JsonName name, boolean first, int valueBytes) throws IOException {
     byte[] b = name.afterComma();
     int from = first ? 1 : 0;
     int length = b.length - from;
-    System.arraycopy(b, from, bytes, reserve(length), length);
-    position += length;
+    int at = reserve(length + valueBytes);
+    System.arraycopy(b, from, bytes, at, length);
+    return at + length;
   }
 
   public void putLong(long value) throws IOException {
@@ -55,11 +66,39 @@ public final class Utf8JsonBuffer {
   }
 
   public void putBoolean(boolean value) throws IOException {
-    putBytes(value ? TRUE : FALSE);
+    reserve(LITERAL_BYTES);
+    position = putBoolean(bytes, position, value);
   }
 
   public void putNull() throws IOException {
-    putBytes(NULL);
+    reserve(LITERAL_BYTES);
+    position = putNull(bytes, position);
+  }
+
+  /** {@code true} or {@code false} at {@code at}; returns the index after it. */
+  public static int putBoolean(byte[] dst, int at, boolean value) {
+    if (value) {
+      dst[at] = 't';
+      dst[at + 1] = 'r';
+      dst[at + 2] = 'u';
+      dst[at + 3] = 'e';
+      return at + 4;
+    }
+    dst[at] = 'f';
+    dst[at + 1] = 'a';
+    dst[at + 2] = 'l';
+    dst[at + 3] = 's';
+    dst[at + 4] = 'e';
+    return at + 5;
+  }
+
+  /** {@code null} at {@code at}; returns the index after it. */
+  public static int putNull(byte[] dst, int at) {
+    dst[at] = 'n';
+    dst[at + 1] = 'u';
+    dst[at + 2] = 'l';
+    dst[at + 3] = 'l';
+    return at + 4;
   }
 
   /** {@code text} quoted and escaped, or {@code null}. */
@@ -121,12 +160,6 @@ public final class Utf8JsonBuffer {
   public void flush() throws IOException {
     send();
     out.flush();
-  }
-
-  private void putBytes(byte[] b) throws IOException {
-    reserve(b.length);
-    System.arraycopy(b, 0, bytes, position, b.length);
-    position += b.length;
   }
 
   /**
