@@ -190,6 +190,9 @@ class CommunityIdTest {
     e = assertThrows(IllegalArgumentException.class,
         () -> ids.of(CommunityId.TCP, new byte[4], 70000, new byte[4], 2));
     assertEquals("source port: 70000 (expected: 0 ~ 65535)", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> ids.of(CommunityId.TCP, 5, 0, 1, 1, 0, 2, 2));
+    assertEquals("IP version: 5 (expected: 4 or 6)", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new CommunityId(-1));
     assertEquals("seed: -1 (expected: 0 ~ 65535)", e.getMessage());
   }
