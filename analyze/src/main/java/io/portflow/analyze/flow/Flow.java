@@ -121,9 +121,8 @@ final class Flow {
   /** Counts a segment; {@code wireLength} is the frame's original length, unsigned. */
   void add(Segment segment, boolean fromA, long timestampNanos, int wireLength) {
     int flags = segment.flags();
-    int side = fromA ? SIDE_A : SIDE_B;
-    if (tcp != null) {
-      recordBaseSeq(segment, fromA);
+    if (firstSender == NO_SIDE || (flags & Segment.SYN) != 0 || !(baseSeqASet && baseSeqBSet)) {
+      noteOpening(segment, fromA); // nothing to note in most segments of a connection
     }
     if (fromA) {
       packetsFromA++;
@@ -136,6 +135,17 @@ final class Flow {
       payloadFromB += segment.payloadLength();
       flagsFromB |= flags;
     }
+    // Min and max, so that a capture whose clock steps back never gives a negative duration.
+    firstSeenNanos = Math.min(firstSeenNanos, timestampNanos);
+    lastSeenNanos = Math.max(lastSeenNanos, timestampNanos);
+  }
+
+  /** The first sender, the first SYN and SYN+ACK senders, and the base sequence numbers. */
+  private void noteOpening(Segment segment, boolean fromA) {
+    int side = fromA ? SIDE_A : SIDE_B;
+    if (tcp != null) {
+      recordBaseSeq(segment, fromA);
+    }
     if (firstSender == NO_SIDE) {
       firstSender = side;
     }
@@ -145,9 +155,6 @@ final class Flow {
     if (firstSynAckSender == NO_SIDE && segment.isSynAck()) {
       firstSynAckSender = side;
     }
-    // Min and max, so that a capture whose clock steps back never gives a negative duration.
-    firstSeenNanos = Math.min(firstSeenNanos, timestampNanos);
-    lastSeenNanos = Math.max(lastSeenNanos, timestampNanos);
   }
 
   /**
