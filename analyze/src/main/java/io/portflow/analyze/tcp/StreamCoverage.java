@@ -60,6 +60,28 @@ final class StreamCoverage {
    * seq}; returns nothing, it only moves the delivered prefix or the pending range.
    */
   void dataSent(TcpEndpoint sender, long seq, long len) {
+    if (seq != reassemSeq || hasHole() || skipDeliveries || !aboveAcknowledged(sender, seq)) {
+      newBlock(sender, seq, len);
+      return;
+    }
+    // Most data: the next bytes in order, nothing held above a hole. What newBlock comes to.
+    long upper = seq + len;
+    if (Long.compareUnsigned(upper, reassemSeq) > 0) {
+      reassemSeq = upper;
+    }
+    if (reassemSeq - trimSeq > EXCESSIVE_DATA_WITHOUT_ACKS) {
+      skipDeliveries = true;
+    }
+  }
+
+  /** Whether {@code seq} is at or above what the peer acknowledged, and some data was. */
+  private boolean aboveAcknowledged(TcpEndpoint sender, long seq) {
+    return !sender.noDataAcked()
+        && Long.compareUnsigned(seq, sender.toRelative(sender.ackSeq, sender.ackWraps)) >= 0
+        && Long.compareUnsigned(seq, trimSeq) >= 0;
+  }
+
+  private void newBlock(TcpEndpoint sender, long seq, long len) {
     if (skipDeliveries) {
       return;
     }

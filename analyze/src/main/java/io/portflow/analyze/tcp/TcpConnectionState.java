@@ -419,7 +419,7 @@ public final class TcpConnectionState {
     return relAck;
   }
 
-  /** Numbers a silent peer's stream as though its SYN had been seen; returns the relative ack, 1. */
+  /** Numbers a silent peer's stream as though its SYN had been seen; the relative ack is 1. */
   private static long numberSilentPeer(TcpEndpoint peer, long ackSeq) {
     peer.initStartSeq(ackSeq - 1);
     peer.initAckSeq(ackSeq - 1);
