@@ -89,15 +89,15 @@ final class Flow {
     lastSeenNanos = timestampNanos;
   }
 
+  /** Whether this flow has the probe's key; the table compared the hashes already. */
   boolean matches(FlowProbe key) {
-    return hash == key.hash
-        && protocol == key.protocol
-        && aLo == key.aLo
-        && bLo == key.bLo
-        && aPort == key.aPort
+    return aLo == key.aLo && bLo == key.bLo && aHi == key.aHi && bHi == key.bHi && samePorts(key);
+  }
+
+  private boolean samePorts(FlowProbe key) {
+    return aPort == key.aPort
         && bPort == key.bPort
-        && aHi == key.aHi
-        && bHi == key.bHi
+        && protocol == key.protocol
         && ipVersion == key.ipVersion
         && vlanOuter == key.vlanOuter
         && vlanInner == key.vlanInner;
@@ -124,20 +124,28 @@ final class Flow {
     if (firstSender == NO_SIDE || (flags & Segment.SYN) != 0 || !(baseSeqASet && baseSeqBSet)) {
       noteOpening(segment, fromA); // nothing to note in most segments of a connection
     }
-    if (fromA) {
-      packetsFromA++;
-      bytesFromA += Integer.toUnsignedLong(wireLength);
-      payloadFromA += segment.payloadLength();
-      flagsFromA |= flags;
+    if (fromA) { // the counting in methods of their own, so that this one is small enough to inline
+      countFromA(flags, wireLength, segment.payloadLength());
     } else {
-      packetsFromB++;
-      bytesFromB += Integer.toUnsignedLong(wireLength);
-      payloadFromB += segment.payloadLength();
-      flagsFromB |= flags;
+      countFromB(flags, wireLength, segment.payloadLength());
     }
     // Min and max, so that a capture whose clock steps back never gives a negative duration.
     firstSeenNanos = Math.min(firstSeenNanos, timestampNanos);
     lastSeenNanos = Math.max(lastSeenNanos, timestampNanos);
+  }
+
+  private void countFromA(int flags, int wireLength, int payloadLength) {
+    packetsFromA++;
+    bytesFromA += Integer.toUnsignedLong(wireLength);
+    payloadFromA += payloadLength;
+    flagsFromA |= flags;
+  }
+
+  private void countFromB(int flags, int wireLength, int payloadLength) {
+    packetsFromB++;
+    bytesFromB += Integer.toUnsignedLong(wireLength);
+    payloadFromB += payloadLength;
+    flagsFromB |= flags;
   }
 
   /** The first sender, the first SYN and SYN+ACK senders, and the base sequence numbers. */
