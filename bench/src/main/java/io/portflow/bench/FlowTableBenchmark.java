@@ -68,7 +68,8 @@ public class FlowTableBenchmark {
   @Benchmark
   @OperationsPerInvocation(FRAMES)
   public void trackFlowsDeferringRecords(Blackhole blackhole) {
-    FlowAnalyzer analyzer = FlowAnalyzer.deferringRecords(AnalyzerConfig.defaults(), blackhole::consume);
+    FlowAnalyzer analyzer =
+        FlowAnalyzer.deferringRecords(AnalyzerConfig.defaults(), blackhole::consume);
     for (DecodedBatch batch : batches) {
       analyzer.onBatch(batch);
     }
