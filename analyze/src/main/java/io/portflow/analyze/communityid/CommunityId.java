@@ -1,15 +1,13 @@
 package io.portflow.analyze.communityid;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Community ID v1: {@code "1:" + base64(SHA-1(seed, addresses, protocol, 0, ports))}, with the
  * smaller (address, port) end first so both directions of a flow hash alike.
  *
- * <p>Not thread-safe: an instance reuses one {@link MessageDigest} and one scratch buffer. Use one
- * instance per thread; computing an ID allocates only its result string.
+ * <p>Immutable, so one instance serves every thread. Computing an ID allocates its result string
+ * and one 64-byte array, which holds the hash input, then the digest, then the ID's text.
  */
 public final class CommunityId {
   public static final int ICMP = 1;
@@ -18,10 +16,12 @@ public final class CommunityId {
   public static final int ICMPV6 = 58;
   public static final int SCTP = 132;
 
-  private static final int MAX_INPUT = 2 + 16 + 16 + 1 + 1 + 2 + 2;
+  private static final byte[] BASE64 =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+          .getBytes(StandardCharsets.US_ASCII);
+  /** Where the digest goes in the scratch block: after the longest text, "1:" and 28 characters. */
+  private static final int DIGEST_AT = Sha1Block.BYTES - Sha1Block.DIGEST_BYTES;
 
-  private final MessageDigest sha1;
-  private final byte[] input = new byte[MAX_INPUT];
   private final int seed;
 
   /** Seed 0, the default every tool uses unless configured otherwise. */
@@ -34,12 +34,34 @@ public final class CommunityId {
       throw new IllegalArgumentException("seed: " + seed + " (expected: 0 ~ 65535)");
     }
     this.seed = seed;
-    try {
-      sha1 = MessageDigest.getInstance("SHA-1");
-    } catch (NoSuchAlgorithmException e) {
-      // Every Java platform must provide SHA-1 (MessageDigest's documented requirements).
-      throw new IllegalStateException("SHA-1 not available", e);
+  }
+
+  /**
+   * A flow with ports (TCP, UDP, SCTP), addresses held as the flow table holds them: IPv4 in the
+   * low 32 bits of {@code lo}, IPv6 as two big-endian halves. No address is copied to an array.
+   *
+   * @param protocol IP protocol number, e.g. {@link #TCP}
+   * @param ipVersion 4 or 6
+   */
+  public String of(int protocol, int ipVersion, long srcHi, long srcLo, int srcPort, long dstHi,
+      long dstLo, int dstPort) {
+    checkFields(protocol, srcPort, dstPort);
+    int cmp;
+    if (ipVersion == 4) {
+      cmp = Integer.compareUnsigned((int) srcLo, (int) dstLo);
+    } else if (ipVersion == 6) {
+      cmp = srcHi != dstHi ? Long.compareUnsigned(srcHi, dstHi) : Long.compareUnsigned(srcLo, dstLo);
+    } else {
+      throw new IllegalArgumentException("IP version: " + ipVersion + " (expected: 4 or 6)");
     }
+    boolean swap = cmp > 0 || (cmp == 0 && srcPort > dstPort);
+    byte[] block = new byte[Sha1Block.BYTES];
+    int n = putSeed(block);
+    n = putAddress(block, n, ipVersion, swap ? dstHi : srcHi, swap ? dstLo : srcLo);
+    n = putAddress(block, n, ipVersion, swap ? srcHi : dstHi, swap ? srcLo : dstLo);
+    n = putProtocol(block, n, protocol);
+    n = putPorts(block, n, swap ? dstPort : srcPort, swap ? srcPort : dstPort);
+    return text(block, n);
   }
 
   /**
@@ -102,31 +124,93 @@ public final class CommunityId {
       int dstPort,
       boolean withPorts,
       boolean keepOrder) {
-    checkRange("protocol", protocol, 0xff);
-    checkRange("source port", srcPort, 0xffff);
-    checkRange("destination port", dstPort, 0xffff);
+    checkFields(protocol, srcPort, dstPort);
     int cmp = compare(src, srcOff, dst, dstOff, addrLength);
     boolean swap = !keepOrder && (cmp > 0 || (cmp == 0 && srcPort > dstPort));
-    int n = 0;
-    input[n++] = (byte) (seed >>> 8);
-    input[n++] = (byte) seed;
-    System.arraycopy(swap ? dst : src, swap ? dstOff : srcOff, input, n, addrLength);
+    byte[] block = new byte[Sha1Block.BYTES];
+    int n = putSeed(block);
+    System.arraycopy(swap ? dst : src, swap ? dstOff : srcOff, block, n, addrLength);
     n += addrLength;
-    System.arraycopy(swap ? src : dst, swap ? srcOff : dstOff, input, n, addrLength);
+    System.arraycopy(swap ? src : dst, swap ? srcOff : dstOff, block, n, addrLength);
     n += addrLength;
-    input[n++] = (byte) protocol;
-    input[n++] = 0;
+    n = putProtocol(block, n, protocol);
     if (withPorts) {
-      int first = swap ? dstPort : srcPort;
-      int second = swap ? srcPort : dstPort;
-      input[n++] = (byte) (first >>> 8);
-      input[n++] = (byte) first;
-      input[n++] = (byte) (second >>> 8);
-      input[n++] = (byte) second;
+      n = putPorts(block, n, swap ? dstPort : srcPort, swap ? srcPort : dstPort);
     }
-    sha1.reset();
-    sha1.update(input, 0, n);
-    return "1:" + Base64.getEncoder().encodeToString(sha1.digest());
+    return text(block, n);
+  }
+
+  private int putSeed(byte[] block) {
+    block[0] = (byte) (seed >>> 8);
+    block[1] = (byte) seed;
+    return 2;
+  }
+
+  /** The address in network order: the low 4 bytes of {@code lo} for IPv4, all 16 for IPv6. */
+  private static int putAddress(byte[] block, int at, int ipVersion, long hi, long lo) {
+    if (ipVersion == 4) {
+      return putBytes(block, at, lo, 4);
+    }
+    return putBytes(block, putBytes(block, at, hi, 8), lo, 8);
+  }
+
+  /** The low {@code count} bytes of {@code value}, most significant first. */
+  private static int putBytes(byte[] block, int at, long value, int count) {
+    for (int i = count - 1; i >= 0; i--) {
+      block[at++] = (byte) (value >>> (8 * i));
+    }
+    return at;
+  }
+
+  /** The protocol and the byte of padding after it. */
+  private static int putProtocol(byte[] block, int at, int protocol) {
+    block[at] = (byte) protocol;
+    block[at + 1] = 0;
+    return at + 2;
+  }
+
+  private static int putPorts(byte[] block, int at, int first, int second) {
+    block[at] = (byte) (first >>> 8);
+    block[at + 1] = (byte) first;
+    block[at + 2] = (byte) (second >>> 8);
+    block[at + 3] = (byte) second;
+    return at + 4;
+  }
+
+  /** Hashes {@code block[0, length)} and returns "1:" and the digest in base64 (with padding). */
+  private static String text(byte[] block, int length) {
+    Sha1Block.digest(block, length, block, DIGEST_AT);
+    block[0] = '1';
+    block[1] = ':';
+    int end = putBase64(block, DIGEST_AT, Sha1Block.DIGEST_BYTES, block, 2);
+    return new String(block, 0, end, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * RFC 4648 base64 of {@code src[from, from + length)} at {@code dst[at]}, '=' padded; the output
+   * must end before {@code from} where both are one array.
+   *
+   * @return the index after the last character
+   */
+  private static int putBase64(byte[] src, int from, int length, byte[] dst, int at) {
+    int end = from + length;
+    int i = from;
+    for (; i + 3 <= end; i += 3) {
+      int bits = (src[i] & 0xff) << 16 | (src[i + 1] & 0xff) << 8 | src[i + 2] & 0xff;
+      dst[at++] = BASE64[bits >>> 18];
+      dst[at++] = BASE64[bits >>> 12 & 0x3f];
+      dst[at++] = BASE64[bits >>> 6 & 0x3f];
+      dst[at++] = BASE64[bits & 0x3f];
+    }
+    if (i < end) {
+      boolean two = i + 1 < end;
+      int bits = (src[i] & 0xff) << 16 | (two ? (src[i + 1] & 0xff) << 8 : 0);
+      dst[at++] = BASE64[bits >>> 18];
+      dst[at++] = BASE64[bits >>> 12 & 0x3f];
+      dst[at++] = two ? BASE64[bits >>> 6 & 0x3f] : (byte) '=';
+      dst[at++] = '=';
+    }
+    return at;
   }
 
   /** Unsigned byte-wise comparison, as the spec's reference implementation compares addresses. */
@@ -146,6 +230,12 @@ public final class CommunityId {
           "address lengths: " + srcLength + " and " + dstLength
               + " (expected: both 4 or both 16)");
     }
+  }
+
+  private static void checkFields(int protocol, int srcPort, int dstPort) {
+    checkRange("protocol", protocol, 0xff);
+    checkRange("source port", srcPort, 0xffff);
+    checkRange("destination port", dstPort, 0xffff);
   }
 
   private static void checkRange(String what, int value, int max) {

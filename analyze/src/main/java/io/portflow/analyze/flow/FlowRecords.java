@@ -24,15 +24,13 @@ final class FlowRecords {
   private final AnalyzerConfig config;
   private final ServiceNames names;
   private final Roles roles;
-  /** One per thread: a CommunityId keeps a digest and a scratch buffer. */
-  private final ThreadLocal<CommunityId> communityIds;
+  private final CommunityId communityIds;
 
   FlowRecords(AnalyzerConfig config, ServiceNames names, Roles roles) {
     this.config = config;
     this.names = names;
     this.roles = roles;
-    int seed = config.communityIdSeed();
-    this.communityIds = ThreadLocal.withInitial(() -> new CommunityId(seed));
+    this.communityIds = new CommunityId(config.communityIdSeed());
   }
 
   FlowRecord toRecord(Flow flow, EndReason trigger) {
@@ -118,21 +116,9 @@ final class FlowRecords {
   }
 
   private String communityId(Flow flow) {
-    int length = flow.ipVersion == 4 ? 4 : 16;
     int protocol = flow.protocol == Segment.UDP ? CommunityId.UDP : CommunityId.TCP;
-    return communityIds.get().of(protocol, address(flow.aHi, flow.aLo, length), flow.aPort,
-        address(flow.bHi, flow.bLo, length), flow.bPort);
-  }
-
-  /** The address in network order: the low 4 bytes for IPv4, all 16 for IPv6. */
-  private static byte[] address(long hi, long lo, int length) {
-    byte[] bytes = new byte[length];
-    for (int i = 0; i < length; i++) {
-      int fromEnd = length - 1 - i;
-      long word = fromEnd >= 8 ? hi : lo;
-      bytes[i] = (byte) (word >>> (8 * (fromEnd & 7)));
-    }
-    return bytes;
+    return communityIds.of(protocol, flow.ipVersion, flow.aHi, flow.aLo, flow.aPort, flow.bHi,
+        flow.bLo, flow.bPort);
   }
 
   private Endpoint endpoint(Flow flow, long hi, long lo, int port, boolean client) {

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -128,6 +133,49 @@ class CommunityIdTest {
   }
 
   @Test
+  void addressesAsTheFlowTableHoldsThem_readmeTable() {
+    assertEquals("1:wCb3OG7yAFWelaUydu0D+125CLM=",
+        ids.of(CommunityId.TCP, 4, 0, 0x01020304L, 1122, 0, 0x05060708L, 3344));
+    assertEquals("1:wCb3OG7yAFWelaUydu0D+125CLM=",
+        ids.of(CommunityId.TCP, 4, 0, 0x05060708L, 3344, 0, 0x01020304L, 1122));
+    assertEquals("1:eJYTW6AOzFLlSUoESovMjnu7rMw=",
+        new CommunityId(1).of(CommunityId.TCP, 6, 0x2607f8b0400c0c03L, 0x1aL, 25,
+            0x20010470e5bfdeadL, 0x49572174e82c4887L, 63943));
+  }
+
+  /**
+   * Random flows, many with a shared address or prefix or port, IPv4 and IPv6, every seed kind:
+   * both forms of the call give what the spec's recipe gives with the JDK's SHA-1 and base64.
+   */
+  @Test
+  void randomFlows_sameIdsAsMessageDigestAndBase64() throws NoSuchAlgorithmException {
+    MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+    Random random = new Random(0xc0ffeeL);
+    int[] protocols = {CommunityId.TCP, CommunityId.UDP, CommunityId.SCTP};
+    for (int i = 0; i < 5000; i++) {
+      int seed = random.nextBoolean() ? 0 : random.nextInt(0x10000);
+      int protocol = protocols[random.nextInt(protocols.length)];
+      int version = random.nextBoolean() ? 4 : 6;
+      byte[] a = new byte[version == 4 ? 4 : 16];
+      random.nextBytes(a);
+      byte[] b = a.clone();
+      int shared = random.nextInt(a.length + 1); // a common prefix, the whole address at most
+      for (int j = shared; j < b.length; j++) {
+        b[j] = (byte) random.nextInt(0x100);
+      }
+      int aPort = random.nextInt(0x10000);
+      int bPort = random.nextInt(4) == 0 ? aPort : random.nextInt(0x10000);
+      String expected = reference(sha1, seed, protocol, a, aPort, b, bPort);
+      CommunityId id = new CommunityId(seed);
+      String context = version + " " + HexFormat.of().formatHex(a) + " " + aPort + " "
+          + HexFormat.of().formatHex(b) + " " + bPort + " seed " + seed;
+      assertEquals(expected, id.of(protocol, a, aPort, b, bPort), context);
+      assertEquals(expected, id.of(protocol, version, hi(a), lo(a), aPort, hi(b), lo(b), bPort),
+          context);
+    }
+  }
+
+  @Test
   void sameAddress_orderedByPort() {
     byte[] a = ip("10.0.0.1");
     assertEquals(ids.of(CommunityId.TCP, a, 5000, a, 80), ids.of(CommunityId.TCP, a, 80, a, 5000));
@@ -142,8 +190,36 @@ class CommunityIdTest {
     e = assertThrows(IllegalArgumentException.class,
         () -> ids.of(CommunityId.TCP, new byte[4], 70000, new byte[4], 2));
     assertEquals("source port: 70000 (expected: 0 ~ 65535)", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> ids.of(CommunityId.TCP, 5, 0, 1, 1, 0, 2, 2));
+    assertEquals("IP version: 5 (expected: 4 or 6)", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new CommunityId(-1));
     assertEquals("seed: -1 (expected: 0 ~ 65535)", e.getMessage());
+  }
+
+  /** The spec's recipe, step by step, with the JDK's SHA-1 and base64. */
+  private static String reference(MessageDigest sha1, int seed, int protocol, byte[] a, int aPort,
+      byte[] b, int bPort) {
+    int cmp = Arrays.compareUnsigned(a, b);
+    boolean swap = cmp > 0 || (cmp == 0 && aPort > bPort);
+    ByteBuffer input = ByteBuffer.allocate(2 + 2 * a.length + 2 + 4);
+    input.putShort((short) seed);
+    input.put(swap ? b : a).put(swap ? a : b);
+    input.put((byte) protocol).put((byte) 0);
+    input.putShort((short) (swap ? bPort : aPort)).putShort((short) (swap ? aPort : bPort));
+    return "1:" + Base64.getEncoder().encodeToString(sha1.digest(input.array()));
+  }
+
+  /** An IPv6 address's first eight bytes; for IPv4, noise, which must not matter. */
+  private static long hi(byte[] address) {
+    return address.length == 4 ? 0x5eed5eed5eed5eedL : ByteBuffer.wrap(address).getLong(0);
+  }
+
+  /** An IPv6 address's last eight bytes; IPv4 in the low 32 bits, noise above them. */
+  private static long lo(byte[] address) {
+    return address.length == 4
+        ? 0x5eed5eed00000000L | (ByteBuffer.wrap(address).getInt(0) & 0xffffffffL)
+        : ByteBuffer.wrap(address).getLong(8);
   }
 
   private static byte[] ip(String literal) {

@@ -2,6 +2,7 @@ package io.portflow.analyze.decode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class IpTextTest {
@@ -50,6 +51,71 @@ class IpTextTest {
     v6[12] = (byte) 192;
     v6[15] = 1;
     assertEquals("::ffff:192.0.0.1", IpText.of(v6));
+  }
+
+  /** Groups zero half the time, so that runs of every length and place come up. */
+  @Test
+  void randomAddresses_sameTextAsTheRulesSpelledOut() {
+    Random random = new Random(5952);
+    for (int i = 0; i < 20_000; i++) {
+      int v4 = random.nextInt();
+      assertEquals(reference4(v4), IpText.ipv4(v4));
+      long hi = 0;
+      long lo = 0;
+      for (int g = 0; g < 4; g++) {
+        hi = hi << 16 | (random.nextBoolean() ? 0 : randomGroup(random));
+        lo = lo << 16 | (random.nextBoolean() ? 0 : randomGroup(random));
+      }
+      assertEquals(reference6(hi, lo), IpText.ipv6(hi, lo),
+          Long.toHexString(hi) + " " + Long.toHexString(lo));
+    }
+  }
+
+  /** 1 to 4 hex digits alike. */
+  private static int randomGroup(Random random) {
+    return random.nextInt(1 << (4 * (1 + random.nextInt(4))));
+  }
+
+  private static String reference4(int address) {
+    return (address >>> 24) + "." + (address >>> 16 & 0xff) + "." + (address >>> 8 & 0xff) + "."
+        + (address & 0xff);
+  }
+
+  /** RFC 5952 step by step: groups, the longest zero run of two or more (the first), hex. */
+  private static String reference6(long hi, long lo) {
+    if (hi == 0 && lo >>> 32 == 0xffff) {
+      return "::ffff:" + reference4((int) lo);
+    }
+    int[] groups = new int[8];
+    for (int i = 0; i < 4; i++) {
+      groups[i] = (int) (hi >>> (48 - 16 * i)) & 0xffff;
+      groups[i + 4] = (int) (lo >>> (48 - 16 * i)) & 0xffff;
+    }
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int start = 0; start < 8; start++) {
+      int end = start;
+      while (end < 8 && groups[end] == 0) {
+        end++;
+      }
+      if (end - start > bestLength) {
+        bestStart = start;
+        bestLength = end - start;
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        text.append("::");
+        i += bestLength - 1;
+      } else {
+        if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+          text.append(':');
+        }
+        text.append(Integer.toHexString(groups[i]));
+      }
+    }
+    return text.toString();
   }
 
   @Test

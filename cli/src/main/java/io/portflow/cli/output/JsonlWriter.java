@@ -64,6 +64,7 @@ public final class JsonlWriter implements FlowWriter {
   private void appendFlow(FlowRecord flow, FlowProcesses ends) throws IOException {
     FlowJson.write(fields, flow, ends);
     buffer.put((byte) '\n');
+    buffer.sendIfFull();
   }
 
   /** Pushes the lines written so far to the underlying writer, and flushes that too. */

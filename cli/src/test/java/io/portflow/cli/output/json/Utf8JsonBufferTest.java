@@ -108,16 +108,32 @@ class Utf8JsonBufferTest {
   }
 
   @Test
-  void bytesReachTheStream_whenTheBufferIsFull_andOnFlush() throws IOException {
+  void bytesReachTheStream_betweenRecordsOnceSizeIsBuffered_andOnFlush() throws IOException {
     buffer.putString("x".repeat(100));
+    buffer.sendIfFull();
     assertEquals(0, stream.size(), "held in the buffer");
-    for (int i = 0; i < Utf8JsonBuffer.SIZE / 100; i++) {
+    int records = Utf8JsonBuffer.SIZE / 102 + 1;
+    for (int i = 1; i < records; i++) {
+      buffer.putString("x".repeat(100));
+      assertEquals(0, stream.size(), "a record is never cut by a send of its own");
+      buffer.sendIfFull();
+    }
+    assertEquals(records * 102, stream.size(), "sent at the record that filled SIZE");
+    buffer.putString("x".repeat(100));
+    buffer.flush();
+    assertEquals((records + 1) * 102, stream.size());
+  }
+
+  @Test
+  void bytesReachTheStream_whenAWriteFindsTheBufferFull() throws IOException {
+    int strings = Utf8JsonBuffer.CAPACITY / 102 + 1;
+    for (int i = 0; i < strings; i++) {
       buffer.putString("x".repeat(100));
     }
     int drained = stream.size();
-    assertEquals(true, drained > 0 && drained <= Utf8JsonBuffer.SIZE, drained + " bytes drained");
+    assertEquals(true, drained > 0 && drained <= Utf8JsonBuffer.CAPACITY, drained + " bytes drained");
     buffer.flush();
-    assertEquals((Utf8JsonBuffer.SIZE / 100 + 1) * 102, stream.size());
+    assertEquals(strings * 102, stream.size());
   }
 
   private void assertSameAsJackson(String text) throws IOException {
