@@ -89,15 +89,15 @@ final class Flow {
     lastSeenNanos = timestampNanos;
   }
 
+  /** Whether this flow has the probe's key; the table compared the hashes already. */
   boolean matches(FlowProbe key) {
-    return hash == key.hash
-        && protocol == key.protocol
-        && aLo == key.aLo
-        && bLo == key.bLo
-        && aPort == key.aPort
+    return aLo == key.aLo && bLo == key.bLo && aHi == key.aHi && bHi == key.bHi && samePorts(key);
+  }
+
+  private boolean samePorts(FlowProbe key) {
+    return aPort == key.aPort
         && bPort == key.bPort
-        && aHi == key.aHi
-        && bHi == key.bHi
+        && protocol == key.protocol
         && ipVersion == key.ipVersion
         && vlanOuter == key.vlanOuter
         && vlanInner == key.vlanInner;
@@ -121,20 +121,38 @@ final class Flow {
   /** Counts a segment; {@code wireLength} is the frame's original length, unsigned. */
   void add(Segment segment, boolean fromA, long timestampNanos, int wireLength) {
     int flags = segment.flags();
+    if (firstSender == NO_SIDE || (flags & Segment.SYN) != 0 || !(baseSeqASet && baseSeqBSet)) {
+      noteOpening(segment, fromA); // nothing to note in most segments of a connection
+    }
+    if (fromA) { // the counting in methods of their own, so that this one is small enough to inline
+      countFromA(flags, wireLength, segment.payloadLength());
+    } else {
+      countFromB(flags, wireLength, segment.payloadLength());
+    }
+    // Min and max, so that a capture whose clock steps back never gives a negative duration.
+    firstSeenNanos = Math.min(firstSeenNanos, timestampNanos);
+    lastSeenNanos = Math.max(lastSeenNanos, timestampNanos);
+  }
+
+  private void countFromA(int flags, int wireLength, int payloadLength) {
+    packetsFromA++;
+    bytesFromA += Integer.toUnsignedLong(wireLength);
+    payloadFromA += payloadLength;
+    flagsFromA |= flags;
+  }
+
+  private void countFromB(int flags, int wireLength, int payloadLength) {
+    packetsFromB++;
+    bytesFromB += Integer.toUnsignedLong(wireLength);
+    payloadFromB += payloadLength;
+    flagsFromB |= flags;
+  }
+
+  /** The first sender, the first SYN and SYN+ACK senders, and the base sequence numbers. */
+  private void noteOpening(Segment segment, boolean fromA) {
     int side = fromA ? SIDE_A : SIDE_B;
     if (tcp != null) {
       recordBaseSeq(segment, fromA);
-    }
-    if (fromA) {
-      packetsFromA++;
-      bytesFromA += Integer.toUnsignedLong(wireLength);
-      payloadFromA += segment.payloadLength();
-      flagsFromA |= flags;
-    } else {
-      packetsFromB++;
-      bytesFromB += Integer.toUnsignedLong(wireLength);
-      payloadFromB += segment.payloadLength();
-      flagsFromB |= flags;
     }
     if (firstSender == NO_SIDE) {
       firstSender = side;
@@ -145,9 +163,6 @@ final class Flow {
     if (firstSynAckSender == NO_SIDE && segment.isSynAck()) {
       firstSynAckSender = side;
     }
-    // Min and max, so that a capture whose clock steps back never gives a negative duration.
-    firstSeenNanos = Math.min(firstSeenNanos, timestampNanos);
-    lastSeenNanos = Math.max(lastSeenNanos, timestampNanos);
   }
 
   /**

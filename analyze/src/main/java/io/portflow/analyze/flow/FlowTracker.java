@@ -95,9 +95,12 @@ public final class FlowTracker {
    * deadline has come. Cheap when nothing expired: one look at the head of each queue.
    */
   public void advance(long timestampNanos) {
-    if (timestampNanos <= clock) {
-      return;
+    if (timestampNanos > clock) {
+      moveClock(timestampNanos); // out of line, so that this test (twice per segment) inlines
     }
+  }
+
+  private void moveClock(long timestampNanos) {
     clock = timestampNanos;
     if (clock < open.headDeadline() && clock < closing.headDeadline()
         && clock < datagrams.headDeadline()) {

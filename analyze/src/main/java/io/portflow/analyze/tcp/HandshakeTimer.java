@@ -26,9 +26,12 @@ final class HandshakeTimer {
   }
 
   void onSegment(boolean fromA, int flags, long seq, long ack, long nanos) {
-    if (synAckToAckNanos >= 0 || TcpFlags.rst(flags)) {
-      return;
+    if (synAckToAckNanos < 0 && !TcpFlags.rst(flags)) {
+      time(fromA, flags, seq, ack, nanos); // the rest of a connection's segments stop here
     }
+  }
+
+  private void time(boolean fromA, int flags, long seq, long ack, long nanos) {
     boolean syn = TcpFlags.syn(flags);
     boolean acked = TcpFlags.ack(flags);
     if (syn && !acked) {

@@ -60,6 +60,28 @@ final class StreamCoverage {
    * seq}; returns nothing, it only moves the delivered prefix or the pending range.
    */
   void dataSent(TcpEndpoint sender, long seq, long len) {
+    if (seq != reassemSeq || hasHole() || skipDeliveries || !aboveAcknowledged(sender, seq)) {
+      newBlock(sender, seq, len);
+      return;
+    }
+    // Most data: the next bytes in order, nothing held above a hole. What newBlock comes to.
+    long upper = seq + len;
+    if (Long.compareUnsigned(upper, reassemSeq) > 0) {
+      reassemSeq = upper;
+    }
+    if (reassemSeq - trimSeq > EXCESSIVE_DATA_WITHOUT_ACKS) {
+      skipDeliveries = true;
+    }
+  }
+
+  /** Whether {@code seq} is at or above what the peer acknowledged, and some data was. */
+  private boolean aboveAcknowledged(TcpEndpoint sender, long seq) {
+    return !sender.noDataAcked()
+        && Long.compareUnsigned(seq, sender.toRelative(sender.ackSeq, sender.ackWraps)) >= 0
+        && Long.compareUnsigned(seq, trimSeq) >= 0;
+  }
+
+  private void newBlock(TcpEndpoint sender, long seq, long len) {
     if (skipDeliveries) {
       return;
     }
@@ -114,6 +136,16 @@ final class StreamCoverage {
    * to relative {@code seq}. Returns how many content gaps that revealed (0, 1 or 2).
    */
   int ackReceived(TcpEndpoint sender, long seq, boolean partialConnection) {
+    if (sender.finCount > 0 || hasHole() || Long.compareUnsigned(seq, reassemSeq) > 0) {
+      return trimTo(sender, seq, partialConnection);
+    }
+    if (Long.compareUnsigned(seq, trimSeq) > 0) {
+      trimSeq = seq; // most ACKs: what trimTo comes to for an ACK of delivered data
+    }
+    return 0;
+  }
+
+  private int trimTo(TcpEndpoint sender, long seq, boolean partialConnection) {
     if (sender.finCount > 0 && Long.compareUnsigned(seq, sender.finSeq) >= 0) {
       seq = sender.finSeq - 1;
     }
@@ -180,13 +212,20 @@ final class StreamCoverage {
   }
 
   private void merge(long seq, long end) {
-    if (seq <= contiguousEnd) {
-      contiguousEnd = Math.max(contiguousEnd, end);
-      if (aboveHi > aboveLo && aboveLo <= contiguousEnd) {
-        contiguousEnd = Math.max(contiguousEnd, aboveHi);
-        aboveLo = aboveHi = 0;
-      }
-    } else if (aboveHi > aboveLo) {
+    if (seq > contiguousEnd) {
+      mergeAbove(seq, end);
+      return;
+    }
+    contiguousEnd = Math.max(contiguousEnd, end);
+    if (aboveHi > aboveLo && aboveLo <= contiguousEnd) {
+      contiguousEnd = Math.max(contiguousEnd, aboveHi);
+      aboveLo = aboveHi = 0;
+    }
+  }
+
+  /** A range that starts above the contiguous prefix, so beyond a hole. */
+  private void mergeAbove(long seq, long end) {
+    if (aboveHi > aboveLo) {
       aboveLo = Math.min(aboveLo, seq);
       aboveHi = Math.max(aboveHi, end);
     } else {

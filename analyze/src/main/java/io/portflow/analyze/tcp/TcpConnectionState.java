@@ -25,7 +25,9 @@ package io.portflow.analyze.tcp;
  * at all (Zeek's "truncated_header").
  *
  * <p>Not thread-safe. Per segment this allocates nothing; state is in primitive fields of a few
- * objects made once per connection (the history buffer grows, rarely, past 16 letters).
+ * objects made once per connection (the history buffer grows, rarely, past 16 letters). Most
+ * segments carry no SYN, FIN or RST and move the stream forward: each step tests for that case
+ * first, in a method small enough for the JIT to inline, and leaves the rest to another method.
  */
 public final class TcpConnectionState {
   private static final int TOO_LARGE_SEQ_DELTA = 1048576;
@@ -111,7 +113,9 @@ public final class TcpConnectionState {
     setPartialStatus(flags, isOrig);
     int segLen = segmentLength(len, flags);
     long onePast = Seq.u32(baseSeq + segLen);
-    initEndpoint(endpoint, flags, baseSeq, onePast);
+    if (TcpFlags.syn(flags) || endpoint.state == EndpointState.INACTIVE) {
+      initEndpoint(endpoint, flags, baseSeq, onePast); // which changes nothing otherwise
+    }
     long relSeq = relativeSeq(endpoint, baseSeq, endpoint.lastSeq, endpoint.seqWraps);
     boolean seqUnderflow = underflow;
 
@@ -400,11 +404,7 @@ public final class TcpConnectionState {
   /** The ACK part of Zeek's Process; returns the acknowledgement relative to the peer's ISN. */
   private long acknowledge(TcpEndpoint peer, int flags, long ackSeq) {
     if (peer.state == EndpointState.INACTIVE) {
-      // Number the silent peer's stream as though its SYN had been seen.
-      peer.initStartSeq(ackSeq - 1);
-      peer.initAckSeq(ackSeq - 1);
-      peer.initLastSeq(ackSeq - 1);
-      return 1;
+      return numberSilentPeer(peer, ackSeq);
     }
     long relAck = relativeSeq(peer, ackSeq, peer.ackSeq, peer.ackWraps);
     if (underflow) {
@@ -419,9 +419,25 @@ public final class TcpConnectionState {
     return relAck;
   }
 
+  /** Numbers a silent peer's stream as though its SYN had been seen; the relative ack is 1. */
+  private static long numberSilentPeer(TcpEndpoint peer, long ackSeq) {
+    peer.initStartSeq(ackSeq - 1);
+    peer.initAckSeq(ackSeq - 1);
+    peer.initLastSeq(ackSeq - 1);
+    return 1;
+  }
+
   /** Zeek's {@code update_last_seq}, which is also where 't' (retransmitted payload) comes from. */
   private void updateLastSeq(TcpEndpoint e, long lastSeq, int flags, int len) {
     int delta = Seq.delta(lastSeq, e.lastSeq);
+    if (delta > 0 && !TcpFlags.control(flags) && e.state != EndpointState.RESET) {
+      e.updateLastSeq(lastSeq); // most segments: what the rules below come to
+    } else {
+      updateLastSeq(e, lastSeq, flags, len, delta);
+    }
+  }
+
+  private void updateLastSeq(TcpEndpoint e, long lastSeq, int flags, int len, int delta) {
     if ((TcpFlags.syn(flags) || TcpFlags.rst(flags))
         && (delta > TOO_LARGE_SEQ_DELTA || delta < -TOO_LARGE_SEQ_DELTA)) {
       return; // implausible jump: ignore

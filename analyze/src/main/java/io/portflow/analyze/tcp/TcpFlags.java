@@ -28,4 +28,9 @@ public final class TcpFlags {
   static boolean ack(int flags) {
     return (flags & ACK) != 0;
   }
+
+  /** SYN, FIN or RST: what most rules look for, and most segments do not carry. */
+  static boolean control(int flags) {
+    return (flags & (SYN | FIN | RST)) != 0;
+  }
 }

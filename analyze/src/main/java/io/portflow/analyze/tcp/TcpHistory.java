@@ -53,6 +53,17 @@ final class TcpHistory {
    * its payload); a, d, i and q come once per side.
    */
   void recordSegment(TcpEndpoint e, int flags, long relSeq, int len) {
+    if (TcpFlags.control(flags)) {
+      recordControl(e, flags, relSeq, len);
+    } else if (len != 0) {
+      check(DATA_PKT, e.orig, 'D');
+    } else if (TcpFlags.ack(flags)) {
+      check(ACK_PKT, e.orig, 'A');
+    }
+  }
+
+  /** {@link #recordSegment} of a segment with SYN, FIN or RST. */
+  private void recordControl(TcpEndpoint e, int flags, long relSeq, int len) {
     boolean syn = TcpFlags.syn(flags);
     boolean fin = TcpFlags.fin(flags);
     boolean rst = TcpFlags.rst(flags);
@@ -79,10 +90,6 @@ final class TcpHistory {
         add(e.orig, 'R');
       }
       e.histLastRst = relSeq;
-    } else if (len != 0) {
-      check(DATA_PKT, e.orig, 'D');
-    } else if (TcpFlags.ack(flags)) {
-      check(ACK_PKT, e.orig, 'A');
     }
   }
 

@@ -24,6 +24,18 @@ final class TcpStateMachine {
       int len,
       boolean isOrig,
       int flags) {
+    // Most segments: without SYN, FIN or RST only an inactive side moves.
+    return (TcpFlags.control(flags) || endpoint.state == INACTIVE)
+        && transition(conn, endpoint, baseSeq, len, isOrig, flags);
+  }
+
+  private static boolean transition(
+      TcpConnectionState conn,
+      TcpEndpoint endpoint,
+      long baseSeq,
+      int len,
+      boolean isOrig,
+      int flags) {
     switch (endpoint.state) {
       case INACTIVE:
         return inactive(conn, endpoint, baseSeq, len, isOrig, flags);
