@@ -88,7 +88,10 @@ class DecodePipelineTest {
     });
     Run run = run(fake, out, "--threads", "2");
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(linesNearTheEnd[0] >= 2 * ring - 2, linesNearTheEnd[0] + " lines before the last frame");
+    // Besides the ring's connections: the one before them, whose end only the ring's first frame
+    // showed, and up to nine lines of 900-odd bytes still in the JSON writer's 8 KiB buffer.
+    int slack = 16;
+    assertTrue(linesNearTheEnd[0] >= 2 * ring - slack, linesNearTheEnd[0] + " lines before the last frame");
     assertEquals(3 * ring, out.toString().lines().count());
   }
 
