@@ -38,16 +38,22 @@ public final class DecodedBatch {
    */
   public void add(PacketDecoder decoder, long timestampNanos, int linkType, byte[] data, int offset,
       int capturedLength, int wireLength) {
-    if (size == timestamps.length) {
-      throw new IllegalStateException("batch full at " + size + " frames");
+    int i = size;
+    if (i == timestamps.length) {
+      throw full();
     }
-    int i = size++;
+    size = i + 1;
     timestamps[i] = timestampNanos;
     linkTypes[i] = linkType;
     wireLengths[i] = wireLength;
     boolean decoded = decoder.decode(segments[i], linkType, data, offset, capturedLength, wireLength,
         timestampNanos);
     skips[i] = decoded ? null : decoder.skipReason();
+  }
+
+  /** Out of line: keeps {@link #add} small enough to be inlined into the reader's callback. */
+  private IllegalStateException full() {
+    return new IllegalStateException("batch full at " + size + " frames");
   }
 
   public boolean isFull() {

@@ -1,5 +1,7 @@
 package io.portflow.analyze.decode;
 
+import io.portflow.analyze.LinkTypes;
+
 /**
  * Turns one frame into a TCP or UDP {@link Segment}, or says why it holds none. Not thread-safe: one
  * decoder per stream of frames, because IP fragments are remembered across frames.
@@ -42,14 +44,31 @@ public final class PacketDecoder {
   /**
    * As {@link #decode(int, byte[], int, int, int, long)}, into {@code into} instead of {@link
    * #segment()}: a {@link DecodedBatch} decodes straight into its own segments, without a copy.
+   * Small enough to be inlined where it is called for every frame; the common frame takes one
+   * call from here ({@link PlainFrame}), any other goes through the layers.
    */
   boolean decode(Segment into, int linkType, byte[] data, int offset, int capturedLength,
       int wireLength, long timestampNanos) {
-    into.reset();
-    int capturedEnd = offset + capturedLength;
     // A frame can claim up to 4 GiB on the wire; the IP length fields never exceed 64 KiB anyway.
     long wire = Math.max(capturedLength, Integer.toUnsignedLong(wireLength));
     int reportedEnd = (int) Math.min(Integer.MAX_VALUE, offset + wire);
+    if (linkType == LinkTypes.ETHERNET
+        && PlainFrame.decode(into, data, offset, capturedLength, reportedEnd)) {
+      skipReason = null;
+      return true;
+    }
+    return decodeLayers(into, linkType, data, offset, capturedLength, reportedEnd, timestampNanos);
+  }
+
+  /**
+   * Every frame the long way, layer by layer: what {@link PlainFrame} must agree with.
+   *
+   * @param reportedEnd end of the frame by its original length
+   */
+  boolean decodeLayers(Segment into, int linkType, byte[] data, int offset, int capturedLength,
+      int reportedEnd, long timestampNanos) {
+    into.reset();
+    int capturedEnd = offset + capturedLength;
     int result = LinkLayer.ipOffset(linkType, data, offset, capturedEnd, into);
     if (result >= 0) {
       result = ip.decode(into, data, result, capturedEnd, reportedEnd, timestampNanos);

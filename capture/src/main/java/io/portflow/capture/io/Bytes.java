@@ -33,6 +33,16 @@ public final class Bytes {
     return i32(b, index, bigEndian) & 0xffffffffL;
   }
 
+  /**
+   * Two consecutive unsigned 32-bit fields in one read: the first in the low half of the result,
+   * the second in the high half.
+   */
+  public static long u32Pair(byte[] b, int index, boolean bigEndian) {
+    long v = (long) LONG_LE.get(b, index);
+    // Reversing all eight bytes reverses each field's bytes and swaps the fields; rotating swaps them back.
+    return bigEndian ? Long.rotateLeft(Long.reverseBytes(v), 32) : v;
+  }
+
   public static long i64(byte[] b, int index, boolean bigEndian) {
     long v = (long) LONG_LE.get(b, index);
     return bigEndian ? Long.reverseBytes(v) : v;

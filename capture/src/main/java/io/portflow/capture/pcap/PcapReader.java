@@ -32,6 +32,11 @@ public final class PcapReader implements FrameCursor {
   private final int recordHeaderSize;
   private final int nanosPerFraction;
   private final int maxCapturedLength;
+  /** The header's answers, kept here because every record asks them. */
+  private final boolean lengthsSwapped;
+  private final boolean lengthsMaybeSwapped;
+  private final int snapshot;
+  private final int linkType;
   private final CaptureInfo info;
   private final RepeatedWarning longerThanSnaplen = new RepeatedWarning("record");
 
@@ -51,6 +56,10 @@ public final class PcapReader implements FrameCursor {
     this.recordHeaderSize = header.variant().recordHeaderSize;
     this.nanosPerFraction = header.variant().nanosPerFraction;
     this.maxCapturedLength = LinkTypeRules.maxSnaplen(header.linkType());
+    this.lengthsSwapped = header.lengthsSwapped();
+    this.lengthsMaybeSwapped = header.lengthsMaybeSwapped();
+    this.snapshot = header.snapshot();
+    this.linkType = header.linkType();
     this.info = new CaptureInfo(file, header.variant().format(), compressed, List.of(header.linkType()));
   }
 
@@ -106,11 +115,11 @@ public final class PcapReader implements FrameCursor {
     }
     byte[] b = in.array();
     int p = in.position();
-    long seconds = Bytes.u32(b, p, bigEndian);
-    long fraction = Bytes.u32(b, p + 4, bigEndian);
-    long captured = Bytes.u32(b, p + 8, bigEndian);
-    long original = Bytes.u32(b, p + 12, bigEndian);
-    if (header.lengthsSwapped() || (header.lengthsMaybeSwapped() && captured > original)) {
+    long time = Bytes.u32Pair(b, p, bigEndian);
+    long lengths = Bytes.u32Pair(b, p + 8, bigEndian);
+    long captured = lengths & 0xffffffffL;
+    long original = lengths >>> 32;
+    if (lengthsSwapped || (lengthsMaybeSwapped && captured > original)) {
       long t = captured;
       captured = original;
       original = t;
@@ -123,13 +132,13 @@ public final class PcapReader implements FrameCursor {
       throw damage(start, "packet data cut off: " + (in.available() - recordHeaderSize) + " of "
           + captured + " bytes present (expected: " + captured + ", the record's captured length)");
     }
-    if (captured > header.snapshot()) {
+    if (captured > snapshot) {
       long length = captured;
       longerThanSnaplen.add(() -> CaptureErrors.at(file, compressed, "record", record, start)
           + "captured length " + length + " exceeds the snaplen (expected: at most "
-          + header.snapshot() + "); read in full");
+          + snapshot + "); read in full");
     }
-    timestampNanos = seconds * 1_000_000_000L + fraction * nanosPerFraction;
+    timestampNanos = (time & 0xffffffffL) * 1_000_000_000L + (time >>> 32) * nanosPerFraction;
     frameOffset = in.position() + recordHeaderSize;
     capturedLength = (int) captured;
     wireLength = (int) Math.min(original, Integer.MAX_VALUE);
@@ -153,7 +162,7 @@ public final class PcapReader implements FrameCursor {
 
   @Override
   public int linkType() {
-    return header.linkType();
+    return linkType;
   }
 
   @Override
