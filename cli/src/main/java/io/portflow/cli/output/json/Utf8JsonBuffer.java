@@ -60,21 +60,6 @@ public final class Utf8JsonBuffer {
     return at + length;
   }
 
-  public void putLong(long value) throws IOException {
-    reserve(Digits.MAX_LONG_LENGTH);
-    position = Digits.put(bytes, position, value);
-  }
-
-  public void putBoolean(boolean value) throws IOException {
-    reserve(LITERAL_BYTES);
-    position = putBoolean(bytes, position, value);
-  }
-
-  public void putNull() throws IOException {
-    reserve(LITERAL_BYTES);
-    position = putNull(bytes, position);
-  }
-
   /** {@code true} or {@code false} at {@code at}; returns the index after it. */
   public static int putBoolean(byte[] dst, int at, boolean value) {
     if (value) {
@@ -104,7 +89,7 @@ public final class Utf8JsonBuffer {
   /** {@code text} quoted and escaped, or {@code null}. */
   public void putString(String text) throws IOException {
     if (text == null) {
-      putNull();
+      position = putNull(bytes, reserve(LITERAL_BYTES));
       return;
     }
     int length = text.length();

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -79,29 +77,14 @@ class Utf8JsonBufferTest {
   }
 
   @Test
-  void putLong_edgeValues_asJackson() throws IOException {
-    List<Long> values = new ArrayList<>(List.of(0L, -1L, 1L, Long.MIN_VALUE, Long.MAX_VALUE,
-        Long.MIN_VALUE + 1, (long) Integer.MIN_VALUE, (long) Integer.MAX_VALUE));
-    for (long p = 10; p > 0; p *= 10) { // until it overflows
-      values.addAll(List.of(p - 1, p, p + 1, -p + 1, -p, -p - 1));
-    }
-    for (long value : values) {
-      stream.reset();
-      buffer.putLong(value);
-      buffer.flush();
-      assertArrayEquals(JacksonBytes.of(g -> g.writeNumber(value)), stream.toByteArray(), "" + value);
-    }
-  }
-
-  @Test
   void literalsAndNames() throws IOException {
     buffer.put((byte) '{');
-    buffer.putName(JsonName.of("ok"), true);
-    buffer.putBoolean(true);
-    buffer.putName(JsonName.of("no"), false);
-    buffer.putBoolean(false);
-    buffer.putName(JsonName.of("none"), false);
-    buffer.putNull();
+    int at = buffer.putName(JsonName.of("ok"), true, Utf8JsonBuffer.LITERAL_BYTES);
+    buffer.moveTo(Utf8JsonBuffer.putBoolean(buffer.bytes(), at, true));
+    at = buffer.putName(JsonName.of("no"), false, Utf8JsonBuffer.LITERAL_BYTES);
+    buffer.moveTo(Utf8JsonBuffer.putBoolean(buffer.bytes(), at, false));
+    at = buffer.putName(JsonName.of("none"), false, Utf8JsonBuffer.LITERAL_BYTES);
+    buffer.moveTo(Utf8JsonBuffer.putNull(buffer.bytes(), at));
     buffer.put((byte) '}');
     buffer.flush();
     assertEquals("{\"ok\":true,\"no\":false,\"none\":null}", stream.toString(StandardCharsets.UTF_8));
