@@ -14,8 +14,7 @@ import java.util.Locale;
 /**
  * Start-up work every analysis needs whatever its arguments, done on a second core while the main
  * thread builds the command line: loading and initialising the analyzer's classes, the IANA
- * service-name table, the JDK's SHA-1 provider (Community ID), the JSON Lines writer, and the
- * JDK's number formatting with its locale data (the table's {@code 1,234} and {@code 1.2 kB}).
+ * service-name table, the JSON Lines writer, and the JDK's number formatting with its locale data (the table's {@code 1,234} and {@code 1.2 kB}).
  * Jackson, which only {@code --format json} uses, is left to the runs that need it. This only
  * warms what the main thread would otherwise do itself a moment later, so it changes no result;
  * if it fails, the main thread meets the same problem and reports it.
