@@ -32,11 +32,9 @@ public final class PcapReader implements FrameCursor {
   private final int recordHeaderSize;
   private final int nanosPerFraction;
   private final int maxCapturedLength;
-  /** The header's answers, kept here because every record asks them. */
+  /** The header's answers about the version, worked out once: every record asks them. */
   private final boolean lengthsSwapped;
   private final boolean lengthsMaybeSwapped;
-  private final int snapshot;
-  private final int linkType;
   private final CaptureInfo info;
   private final RepeatedWarning longerThanSnaplen = new RepeatedWarning("record");
 
@@ -58,8 +56,6 @@ public final class PcapReader implements FrameCursor {
     this.maxCapturedLength = LinkTypeRules.maxSnaplen(header.linkType());
     this.lengthsSwapped = header.lengthsSwapped();
     this.lengthsMaybeSwapped = header.lengthsMaybeSwapped();
-    this.snapshot = header.snapshot();
-    this.linkType = header.linkType();
     this.info = new CaptureInfo(file, header.variant().format(), compressed, List.of(header.linkType()));
   }
 
@@ -132,11 +128,11 @@ public final class PcapReader implements FrameCursor {
       throw damage(start, "packet data cut off: " + (in.available() - recordHeaderSize) + " of "
           + captured + " bytes present (expected: " + captured + ", the record's captured length)");
     }
-    if (captured > snapshot) {
+    if (captured > header.snapshot()) {
       long length = captured;
       longerThanSnaplen.add(() -> CaptureErrors.at(file, compressed, "record", record, start)
           + "captured length " + length + " exceeds the snaplen (expected: at most "
-          + snapshot + "); read in full");
+          + header.snapshot() + "); read in full");
     }
     timestampNanos = (time & 0xffffffffL) * 1_000_000_000L + (time >>> 32) * nanosPerFraction;
     frameOffset = in.position() + recordHeaderSize;
@@ -162,7 +158,7 @@ public final class PcapReader implements FrameCursor {
 
   @Override
   public int linkType() {
-    return linkType;
+    return header.linkType();
   }
 
   @Override
