@@ -86,7 +86,7 @@ final class AnalysisRun {
     if (!streaming) {
       CaptureOverview overview = new CaptureOverview(source.inputs(), analyzer.summary(), reader,
           filter, stopped == null ? null : stopped.getMessage(), source.warnings());
-      writer(time).write(overview, sortedAndCut(collector.kept()));
+      writer(TimePrecision.of(overview.inputs())).write(overview, sortedAndCut(collector.kept()));
     }
     out.flush();
     return out.checkError() ? null : stopped;

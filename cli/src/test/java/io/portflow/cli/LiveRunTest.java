@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portflow.analyze.AnalyzerConfig;
 import io.portflow.capture.CaptureInfo;
+import io.portflow.capture.TimestampResolution;
 import io.portflow.capture.live.LiveStats;
 import io.portflow.cli.fixtures.Frames;
 import io.portflow.cli.options.OutputOptions;
@@ -42,7 +43,7 @@ class LiveRunTest {
   private static final long MS = 1_000_000L;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final LiveStats STATS = new LiveStats(0, 0, 0, 0, 0);
-  private static final CaptureInfo INPUT = new CaptureInfo("eth0", "live", false, List.of(1));
+  private static final CaptureInfo INPUT = new CaptureInfo("eth0", "live", false, List.of(1), TimestampResolution.MICROSECONDS);
 
   @TempDir Path dir;
   private FakeProc proc;

@@ -4,9 +4,11 @@ import io.portflow.capture.CaptureException;
 import io.portflow.capture.CaptureException.Kind;
 import io.portflow.capture.CaptureInfo;
 import io.portflow.capture.FrameCursor;
+import io.portflow.capture.TimestampResolution;
 import io.portflow.capture.file.CaptureFileOpener;
 import io.portflow.capture.file.CaptureProbe;
 import io.portflow.capture.format.LinkTypeRules;
+import io.portflow.capture.pcap.PcapVariant;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ import org.pcap4j.core.Pcaps;
 public final class LibpcapReader implements FrameCursor {
   /** libpcap's complaint when a pcapng interface differs in link type or snapshot length from the first. */
   private static final String MIXED_INTERFACES = "of the first interface";
+  /** Enough for a pcap header or the blocks before a pcapng file's first packet; it grows for bigger blocks. */
+  private static final int HEADER_BUFFER = 64 * 1024;
 
   private final PcapHandle handle;
   private final String file;
@@ -41,11 +45,12 @@ public final class LibpcapReader implements FrameCursor {
   private long timestampNanos;
   private int wireLength;
 
-  private LibpcapReader(PcapHandle handle, String file, CaptureProbe probe, int linkType) {
+  private LibpcapReader(PcapHandle handle, String file, CaptureProbe probe, int linkType,
+      TimestampResolution resolution) {
     this.handle = handle;
     this.file = file;
     this.linkType = linkType;
-    this.info = new CaptureInfo(file, probe.format(), probe.compressed(), List.of(linkType));
+    this.info = new CaptureInfo(file, probe.format(), probe.compressed(), List.of(linkType), resolution);
   }
 
   /**
@@ -73,7 +78,22 @@ public final class LibpcapReader implements FrameCursor {
       throw new CaptureException(Kind.NOT_A_CAPTURE, file + ": libpcap cannot read it: " + e.getMessage(), e);
     }
     int linkType = LinkTypeRules.fromDlt(handle.getDlt().value());
-    return new LibpcapReader(handle, file, probe, linkType);
+    return new LibpcapReader(handle, file, probe, linkType, resolution(path, probe));
+  }
+
+  /**
+   * libpcap scales every interface's timestamps to the nanoseconds asked for, but does not say how
+   * fine they were: our reader's open tells, from the pcap header or the pcapng interfaces declared
+   * before the first packet.
+   */
+  private static TimestampResolution resolution(Path path, CaptureProbe probe) {
+    try (FrameCursor ours = CaptureFileOpener.open(path, HEADER_BUFFER)) {
+      return ours.info().timestampResolution();
+    } catch (IOException e) {
+      // A header libpcap takes and ours refuses: the magic number still tells pcap-nsec apart.
+      return PcapVariant.NANOSECOND.format().equals(probe.format())
+          ? TimestampResolution.NANOSECONDS : TimestampResolution.MICROSECONDS;
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.portflow.capture.CaptureException;
 import io.portflow.capture.CaptureException.Kind;
 import io.portflow.capture.CaptureInfo;
 import io.portflow.capture.FrameHandler;
+import io.portflow.capture.TimestampResolution;
 import io.portflow.capture.libpcap.Libpcap;
 import java.io.Closeable;
 import java.io.IOException;
@@ -87,9 +88,10 @@ public final class LiveCapture implements Closeable {
     return capture;
   }
 
-  /** Name, format {@code live}, and the interface's link type. */
+  /** Name, format {@code live}, the interface's link type and timestamp resolution. */
   public CaptureInfo info() {
-    return new CaptureInfo(options.interfaceName(), "live", false, List.of(linkType));
+    return new CaptureInfo(options.interfaceName(), "live", false, List.of(linkType),
+        nanosecondTimestamps() ? TimestampResolution.NANOSECONDS : TimestampResolution.MICROSECONDS);
   }
 
   /** LINKTYPE_ value of the frames this capture hands over. */

@@ -56,7 +56,8 @@ public final class PcapReader implements FrameCursor {
     this.maxCapturedLength = LinkTypeRules.maxSnaplen(header.linkType());
     this.lengthsSwapped = header.lengthsSwapped();
     this.lengthsMaybeSwapped = header.lengthsMaybeSwapped();
-    this.info = new CaptureInfo(file, header.variant().format(), compressed, List.of(header.linkType()));
+    this.info = new CaptureInfo(file, header.variant().format(), compressed, List.of(header.linkType()),
+        header.variant().resolution());
   }
 
   /**

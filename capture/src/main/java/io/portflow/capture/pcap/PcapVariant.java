@@ -1,5 +1,7 @@
 package io.portflow.capture.pcap;
 
+import io.portflow.capture.TimestampResolution;
+
 /** The pcap flavours told apart by their magic number. */
 public enum PcapVariant {
   /** Microsecond timestamps. */
@@ -30,6 +32,11 @@ public enum PcapVariant {
 
   public String format() {
     return format;
+  }
+
+  /** NANOSECONDS when the fraction field counts units shorter than a microsecond. */
+  public TimestampResolution resolution() {
+    return nanosPerFraction < 1_000 ? TimestampResolution.NANOSECONDS : TimestampResolution.MICROSECONDS;
   }
 
   /** The variant whose magic, in either byte order, is {@code firstFourBytes}; null if none. */

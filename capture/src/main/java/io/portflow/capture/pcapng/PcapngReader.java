@@ -3,6 +3,7 @@ package io.portflow.capture.pcapng;
 import io.portflow.capture.CaptureException;
 import io.portflow.capture.CaptureInfo;
 import io.portflow.capture.FrameCursor;
+import io.portflow.capture.TimestampResolution;
 import io.portflow.capture.format.CaptureErrors;
 import io.portflow.capture.format.LinkTypeRules;
 import io.portflow.capture.format.RepeatedWarning;
@@ -47,6 +48,8 @@ public final class PcapngReader implements FrameCursor {
   private boolean skippingSection;
   private InterfaceDescription[] interfaces = new InterfaceDescription[4];
   private int interfaceCount;
+  /** The finest of the interfaces seen in any section so far. */
+  private TimestampResolution resolutionSeen = TimestampResolution.MICROSECONDS;
   private long maxBlockSize = INITIAL_MAX_BLOCK_SIZE;
 
   private long blockNumber;
@@ -240,6 +243,7 @@ public final class PcapngReader implements FrameCursor {
     if (!linkTypesSeen.contains(idb.linkType())) {
       linkTypesSeen.add(idb.linkType());
     }
+    resolutionSeen = resolutionSeen.finer(idb.scale().resolution());
     long largestBlock = PACKET_DATA + (long) LinkTypeRules.maxSnaplen(idb.linkType()) + OPTIONS_ALLOWANCE + 4;
     maxBlockSize = Math.max(maxBlockSize, largestBlock);
   }
@@ -354,7 +358,7 @@ public final class PcapngReader implements FrameCursor {
 
   @Override
   public CaptureInfo info() {
-    return new CaptureInfo(file, "pcapng", compressed, List.copyOf(linkTypesSeen));
+    return new CaptureInfo(file, "pcapng", compressed, List.copyOf(linkTypesSeen), resolutionSeen);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.portflow.capture.pcapng;
 
+import io.portflow.capture.TimestampResolution;
+
 /**
  * Turns an interface's 64-bit timestamp ticks into nanoseconds, for the resolution its
  * {@code if_tsresol} option gives: 10^-n seconds (bit 7 clear) or 2^-n seconds (bit 7 set).
@@ -12,6 +14,8 @@ final class TimestampScale {
 
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
   private static final int BINARY_FLAG = 0x80;
+  /** 2^-20 s (0.95 us) is the coarsest binary resolution finer than a microsecond. */
+  private static final int FIRST_SUB_MICROSECOND_SHIFT = 20;
 
   private enum Kind { MULTIPLY, DIVIDE, BINARY }
 
@@ -48,6 +52,25 @@ final class TimestampScale {
   /** Human form of an if_tsresol byte for messages: "10^-20" or "2^-64". */
   static String describe(int tsresol) {
     return ((tsresol & BINARY_FLAG) != 0 ? "2^-" : "10^-") + (tsresol & 0x7f);
+  }
+
+  /**
+   * NANOSECONDS when a tick is shorter than a microsecond (10^-7 and finer, 2^-20 and finer), so
+   * timestamps carry digits a microsecond output would drop.
+   */
+  TimestampResolution resolution() {
+    boolean finer;
+    switch (kind) {
+      case MULTIPLY:
+        finer = factor < 1_000;
+        break;
+      case DIVIDE:
+        finer = true;
+        break;
+      default:
+        finer = shift >= FIRST_SUB_MICROSECOND_SHIFT;
+    }
+    return finer ? TimestampResolution.NANOSECONDS : TimestampResolution.MICROSECONDS;
   }
 
   /** @param ticks unsigned count of resolution units since the epoch (plus if_tsoffset) */

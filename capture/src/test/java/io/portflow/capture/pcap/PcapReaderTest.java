@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.portflow.capture.CaptureException;
 import io.portflow.capture.CaptureException.Kind;
 import io.portflow.capture.CaptureInfo;
+import io.portflow.capture.TimestampResolution;
 import io.portflow.capture.testing.Captures;
 import io.portflow.capture.testing.Frame;
 import io.portflow.capture.testing.Hex;
@@ -40,7 +41,8 @@ class PcapReaderTest {
     ReadResult r = read(USEC_LE + RECORD_LE);
     assertEquals(List.of(new Frame(RECORD_NANOS, 1, 60, "deadbeef")), r.frames());
     assertNull(r.error());
-    assertEquals(List.of(new CaptureInfo(dir.resolve("trace.pcap").toString(), "pcap", false, List.of(1))), r.inputs());
+    assertEquals(List.of(new CaptureInfo(dir.resolve("trace.pcap").toString(), "pcap", false, List.of(1),
+        TimestampResolution.MICROSECONDS)), r.inputs());
   }
 
   @Test
@@ -60,6 +62,7 @@ class PcapReaderTest {
         """);
     assertEquals(List.of(new Frame(1_600_000_000_123_456_789L, 1, 2, "cafe")), r.frames());
     assertEquals("pcap-nsec", r.inputs().get(0).format());
+    assertEquals(TimestampResolution.NANOSECONDS, r.inputs().get(0).timestampResolution());
   }
 
   @Test

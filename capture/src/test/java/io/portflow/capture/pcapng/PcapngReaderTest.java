@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.portflow.capture.CaptureException;
 import io.portflow.capture.CaptureException.Kind;
+import io.portflow.capture.CaptureFiles;
+import io.portflow.capture.FrameSource;
+import io.portflow.capture.ReaderKind;
+import io.portflow.capture.TimestampResolution;
 import io.portflow.capture.testing.Captures;
 import io.portflow.capture.testing.Frame;
 import io.portflow.capture.testing.Hex;
@@ -110,6 +114,47 @@ class PcapngReaderTest {
   void tsresol_powerOfTwo() throws Exception {
     ReadResult r = read(SHB_LE + idbWithOption("0900 0100 94000000") + epbTicks(3L << 19));  // 2^-20 s
     assertEquals(1_500_000_000L, r.frames().get(0).timestampNanos());
+  }
+
+  @Test
+  void tsresol_finerThanAMicrosecond_isReportedAsNanoseconds() throws Exception {
+    // 10^-7, 10^-9, 10^-12, 2^-20 (0.95 us), 2^-30
+    for (String tsresol : List.of("07", "09", "0c", "94", "9e")) {
+      ReadResult r = read(SHB_LE + idbWithOption("0900 0100 " + tsresol + "000000") + epbTicks(1));
+      assertEquals(TimestampResolution.NANOSECONDS, r.inputs().get(0).timestampResolution(), tsresol);
+    }
+  }
+
+  @Test
+  void tsresol_microsecondOrCoarser_isReportedAsMicroseconds() throws Exception {
+    assertEquals(TimestampResolution.MICROSECONDS, read(SHB_LE + IDB_LE + EPB_LE).inputs().get(0).timestampResolution());
+    // 10^-6, 10^-3, 2^-19 (1.9 us), 2^-10
+    for (String tsresol : List.of("06", "03", "93", "8a")) {
+      ReadResult r = read(SHB_LE + idbWithOption("0900 0100 " + tsresol + "000000") + epbTicks(1));
+      assertEquals(TimestampResolution.MICROSECONDS, r.inputs().get(0).timestampResolution(), tsresol);
+    }
+  }
+
+  @Test
+  void resolution_isTheFinestInterface_andALaterOneCountsOnceRead() throws Exception {
+    Path file = Captures.write(dir, "trace.pcapng", Hex.bytes(SHB_LE + IDB_LE + EPB_LE
+        + SHB_LE + IDB_LE + idbWithOption("0900 0100 09000000") + EPB_LE));
+    try (FrameSource source = CaptureFiles.open(List.of(file), ReaderKind.PORTFLOW, null)) {
+      assertEquals(TimestampResolution.MICROSECONDS, source.inputs().get(0).timestampResolution());
+      while (source.next((ts, linkType, data, offset, captured, wire) -> { })) {
+        // to the end
+      }
+      assertEquals(TimestampResolution.NANOSECONDS, source.inputs().get(0).timestampResolution());
+    }
+  }
+
+  @Test
+  void resolution_ofInterfacesBeforeTheFirstPacket_isKnownAtOpen() throws Exception {
+    Path file = Captures.write(dir, "trace.pcapng", Hex.bytes(SHB_LE + IDB_LE + idbWithOption("0900 0100 09000000")
+        + EPB_LE));
+    try (FrameSource source = CaptureFiles.open(List.of(file), ReaderKind.PORTFLOW, null)) {
+      assertEquals(TimestampResolution.NANOSECONDS, source.inputs().get(0).timestampResolution());
+    }
   }
 
   @Test

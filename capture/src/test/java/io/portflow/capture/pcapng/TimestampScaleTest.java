@@ -3,6 +3,7 @@ package io.portflow.capture.pcapng;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.portflow.capture.TimestampResolution;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,17 @@ class TimestampScaleTest {
   void powerOfTen_finerThanNanoseconds_roundsDown() {
     assertEquals(1_234_567_890L, TimestampScale.of(12).toNanos(1_234_567_890_999L));
     assertEquals(Long.divideUnsigned(-1L, 10_000_000_000L), TimestampScale.of(19).toNanos(-1L));
+  }
+
+  @Test
+  void resolution_nanosecondsOnlyWhenATickIsShorterThanAMicrosecond() {
+    assertEquals(TimestampResolution.MICROSECONDS, TimestampScale.MICROSECONDS.resolution());
+    for (int micros : new int[] {0, 3, 6, 0x80, 0x8a, 0x93}) {
+      assertEquals(TimestampResolution.MICROSECONDS, TimestampScale.of(micros).resolution(), TimestampScale.describe(micros));
+    }
+    for (int nanos : new int[] {7, 9, 12, 19, 0x94, 0x9e, 0x80 | 63}) {
+      assertEquals(TimestampResolution.NANOSECONDS, TimestampScale.of(nanos).resolution(), TimestampScale.describe(nanos));
+    }
   }
 
   @Test

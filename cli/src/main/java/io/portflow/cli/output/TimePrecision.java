@@ -1,6 +1,7 @@
 package io.portflow.cli.output;
 
 import io.portflow.capture.CaptureInfo;
+import io.portflow.capture.TimestampResolution;
 import io.portflow.cli.output.json.Digits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,8 +10,9 @@ import java.util.List;
 
 /**
  * How many fraction digits timestamps and durations get. Microseconds unless an input records
- * nanoseconds: printing nine digits for a microsecond capture would claim precision it lacks,
- * and one run always uses one precision so that timestamps sort as text.
+ * timestamps finer than a microsecond (pcap-nsec, a pcapng interface with if_tsresol 10^-7 or
+ * finer, or 2^-20 or finer): printing nine digits for a microsecond capture would claim precision
+ * it lacks, and one run always uses one precision so that timestamps sort as text.
  */
 public enum TimePrecision {
   MICROS(6),
@@ -33,10 +35,16 @@ public enum TimePrecision {
     this.digits = digits;
   }
 
-  /** NANOS when any input's format says so ({@code pcap-nsec}, or any other {@code *-nsec}). */
+  /**
+   * NANOS when any input, or any interface of a pcapng input, records timestamps finer than a
+   * microsecond; the others' timestamps then end in zeros. An input only knows the interfaces it
+   * has read ({@link CaptureInfo#timestampResolution()}): asked at the start, before the first
+   * record is written, that is those declared before each input's first packet; asked after the
+   * whole input was read, all of them.
+   */
   public static TimePrecision of(List<CaptureInfo> inputs) {
     for (CaptureInfo input : inputs) {
-      if (input.format() != null && input.format().endsWith("nsec")) {
+      if (input.timestampResolution() == TimestampResolution.NANOSECONDS) {
         return NANOS;
       }
     }

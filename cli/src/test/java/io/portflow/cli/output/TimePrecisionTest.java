@@ -1,5 +1,7 @@
 package io.portflow.cli.output;
 
+import static io.portflow.capture.TimestampResolution.MICROSECONDS;
+import static io.portflow.capture.TimestampResolution.NANOSECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.portflow.capture.CaptureInfo;
@@ -49,11 +51,14 @@ class TimePrecisionTest {
 
   @Test
   void of_nanosecondsOnlyWhenAnInputHasThem() {
-    CaptureInfo pcap = new CaptureInfo("a.pcap", "pcap", false, List.of(1));
-    CaptureInfo pcapng = new CaptureInfo("b.pcapng", "pcapng", false, List.of(1));
-    CaptureInfo nsec = new CaptureInfo("c.pcap", "pcap-nsec", false, List.of(1));
+    CaptureInfo pcap = new CaptureInfo("a.pcap", "pcap", false, List.of(1), MICROSECONDS);
+    CaptureInfo pcapng = new CaptureInfo("b.pcapng", "pcapng", false, List.of(1), MICROSECONDS);
+    CaptureInfo nsec = new CaptureInfo("c.pcap", "pcap-nsec", false, List.of(1), NANOSECONDS);
+    CaptureInfo nsecPcapng = new CaptureInfo("d.pcapng", "pcapng", false, List.of(1, 113), NANOSECONDS);
     assertEquals(TimePrecision.MICROS, TimePrecision.of(List.of(pcap, pcapng)));
     assertEquals(TimePrecision.NANOS, TimePrecision.of(List.of(pcap, nsec)));
+    assertEquals(TimePrecision.NANOS, TimePrecision.of(List.of(nsecPcapng)));
+    assertEquals(TimePrecision.NANOS, TimePrecision.of(List.of(pcapng, nsecPcapng)));
     assertEquals(TimePrecision.MICROS, TimePrecision.of(List.of()));
   }
 
