@@ -13,12 +13,18 @@ import io.portflow.analyze.FlowRecord;
  */
 public final class FinishedFlow {
   private final Flow flow;
-  private final EndReason trigger;
+  /**
+   * Decided here, once, on the tracker's thread: a branch on it while the record is built would
+   * be compiled for the closed connections that make up most of a capture, then recompiled when
+   * the first idle or end-of-capture flows arrive late in the run.
+   */
+  private final EndReason endReason;
   private final FlowRecords records;
 
+  /** @param trigger why the tracker finished the flow; the record says RST or FIN if it ended so */
   FinishedFlow(Flow flow, EndReason trigger, FlowRecords records) {
     this.flow = flow;
-    this.trigger = trigger;
+    this.endReason = FlowRecords.endReason(flow, trigger);
     this.records = records;
   }
 
@@ -28,6 +34,6 @@ public final class FinishedFlow {
   }
 
   public FlowRecord toRecord() {
-    return records.toRecord(flow, trigger);
+    return records.record(flow, endReason);
   }
 }

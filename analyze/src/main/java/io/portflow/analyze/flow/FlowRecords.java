@@ -33,11 +33,17 @@ final class FlowRecords {
     this.communityIds = new CommunityId(config.communityIdSeed());
   }
 
+  /** The record of a flow the tracker finished for {@code trigger}, or of a live flow (null). */
   FlowRecord toRecord(Flow flow, EndReason trigger) {
-    return flow.tcp == null ? datagrams(flow, trigger) : connection(flow, trigger);
+    return record(flow, endReason(flow, trigger));
   }
 
-  private FlowRecord connection(Flow flow, EndReason trigger) {
+  /** The record, with its end reason already decided ({@link #endReason}). */
+  FlowRecord record(Flow flow, EndReason endReason) {
+    return flow.tcp == null ? datagrams(flow, endReason) : connection(flow, endReason);
+  }
+
+  private FlowRecord connection(Flow flow, EndReason endReason) {
     Roles.Role role = roles.decide(flow);
     boolean clientIsA = role.clientSide() == Flow.SIDE_A;
     boolean clientIsFirst = flow.isFirstSender(role.clientSide());
@@ -48,6 +54,7 @@ final class FlowRecords {
         flow.tcp.detail(aIsFirst));
     DirectionStats fromB = direction(flow.packetsFromB, flow.bytesFromB, flow.payloadFromB,
         flow.tcp.detail(!aIsFirst));
+    String history = flow.tcp.history(clientIsFirst);
     return new FlowRecord(
         flow.id,
         communityId(flow),
@@ -61,14 +68,14 @@ final class FlowRecords {
         flow.lastSeenNanos,
         clientIsA ? fromA : fromB,
         clientIsA ? fromB : fromA,
-        flow.tcp.connState(clientIsFirst),
-        flow.tcp.history(clientIsFirst),
-        endReason(flow, trigger),
+        flow.tcp.connState(clientIsFirst, history),
+        history,
+        endReason,
         new HandshakeRtt(flow.tcp.synToSynAckNanos(), flow.tcp.synAckToAckNanos()));
   }
 
   /** A UDP flow: no TCP detail; Zeek's UDP conn_state and history from who sent, in what order. */
-  private FlowRecord datagrams(Flow flow, EndReason trigger) {
+  private FlowRecord datagrams(Flow flow, EndReason endReason) {
     Roles.Role role = roles.decide(flow);
     boolean clientIsA = role.clientSide() == Flow.SIDE_A;
     Endpoint a = endpoint(flow, flow.aHi, flow.aLo, flow.aPort, clientIsA);
@@ -93,7 +100,7 @@ final class FlowRecords {
         fromServer,
         UdpStates.connState(fromClient.packets() > 0, fromServer.packets() > 0),
         UdpStates.history(clientFirst, fromClient.packets() > 0, fromServer.packets() > 0),
-        trigger,
+        endReason,
         null);
   }
 
@@ -106,7 +113,8 @@ final class FlowRecords {
 
   /**
    * How the connection ended, when it did: a RST, or a close Zeek calls complete. {@code trigger}
-   * (reuse, idle timeout, end of capture) only when it had not ended.
+   * (reuse, idle timeout, end of capture; null for a live flow) only when it had not ended, and
+   * always for UDP.
    */
   static EndReason endReason(Flow flow, EndReason trigger) {
     if (flow.wasReset()) {

@@ -199,10 +199,17 @@ public final class TcpConnectionState {
 
   /** conn_state with the given side as originator. */
   public String connState(boolean clientIsA) {
+    return connState(clientIsA, history(clientIsA));
+  }
+
+  /**
+   * conn_state with the given side as originator, for a caller that already has {@link
+   * #history(boolean)} for that side: a record needs both, and the string once.
+   */
+  public String connState(boolean clientIsA, String history) {
     TcpEndpoint client = clientIsA ? a : b;
     TcpEndpoint server = client.peer;
-    return ConnState.of(
-        client.state, server.state, client.size(), server.size(), history(clientIsA));
+    return ConnState.of(client.state, server.state, client.size(), server.size(), history);
   }
 
   /** Zeek's state of one side. */

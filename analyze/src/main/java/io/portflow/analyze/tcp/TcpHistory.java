@@ -1,5 +1,6 @@
 package io.portflow.analyze.tcp;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -108,7 +109,7 @@ final class TcpHistory {
   /** Zeek's history, relative to the originator at the time each letter was recorded. */
   @Override
   public String toString() {
-    return new String(letters, 0, length, java.nio.charset.StandardCharsets.US_ASCII);
+    return new String(letters, 0, length, StandardCharsets.US_ASCII);
   }
 
   /**
@@ -116,24 +117,20 @@ final class TcpHistory {
    * (or one is added) because the roles are now the other way round from the first packet.
    */
   String mirrored() {
-    StringBuilder out = new StringBuilder(length + 1);
+    byte[] out = new byte[length + 1];
+    int n = 0;
     int from = 0;
     if (length > 0 && letters[0] == '^') {
       from = 1;
     } else {
-      out.append('^');
+      out[n++] = '^';
     }
     for (int i = from; i < length; i++) {
-      char c = (char) letters[i];
-      if (Character.isUpperCase(c)) {
-        out.append(Character.toLowerCase(c));
-      } else if (Character.isLowerCase(c)) {
-        out.append(Character.toUpperCase(c));
-      } else {
-        out.append(c);
-      }
+      byte c = letters[i];
+      // The letters are ASCII: flipping bit 0x20 swaps the case of a letter, and only of one.
+      out[n++] = (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? (byte) (c ^ 0x20) : c;
     }
-    return out.toString();
+    return new String(out, 0, n, StandardCharsets.US_ASCII);
   }
 
   /** Whether a scaled counter (c, g, t, w) just reached 1, 10, 100, ... and earns a letter. */
