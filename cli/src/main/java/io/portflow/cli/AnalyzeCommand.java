@@ -18,50 +18,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/** {@code portflow analyze FILE...}: the TCP flows in saved captures. */
-@Command(
-    name = "analyze",
-    mixinStandardHelpOptions = true,
-    versionProvider = ManifestVersionProvider.class,
-    sortOptions = false,
-    description = {
-      "Print the TCP flows in capture files: client and server with their port labels, packets "
-          + "and bytes each way, duration and state.",
-      "Several files (or a directory of rotated captures) are read as one capture, merged in "
-          + "timestamp order: a connection that spans files is one flow.",
-    },
-    footerHeading = "%nExamples:%n",
-    footer = {
-      "  portflow analyze capture.pcapng",
-      "  portflow analyze --sort bytes --top 10 day1.pcap day2.pcap",
-      "  portflow analyze --filter 'tcp port 443' capture.pcap",
-      "  portflow analyze --format jsonl capture.pcap | jq -c .server",
-    })
+/**
+ * {@code portflow analyze FILE...}: the TCP flows in saved captures. Its picocli model is built
+ * with the programmatic API ({@link #spec()}) rather than from annotations: reading annotations by
+ * reflection (a proxy class per annotation type, interpreted at start-up) was most of the CPU a
+ * small analysis spent before reading its first packet.
+ */
 public final class AnalyzeCommand implements Callable<Integer> {
-  @Spec private CommandSpec spec;
+  static final String NAME = "analyze";
 
-  @Parameters(paramLabel = "FILE", arity = "1..*",
-      description = "pcap or pcapng capture files, optionally gzip-compressed; a directory "
+  private final PositionalParamSpec files = PositionalParamSpec.builder().paramLabel("FILE").arity("1..*").required(true)
+      .type(List.class).auxiliaryTypes(Path.class)
+      .description("pcap or pcapng capture files, optionally gzip-compressed; a directory "
           + "stands for every capture file in it, a quoted glob ('rotated/*.pcap*') for the "
           + "files it matches.")
-  private List<Path> files;
+      .build();
 
-  @Mixin private OutputOptions output;
-  @Mixin private InputOptions input;
-  @Mixin private AnalysisOptions analysis;
-  @Mixin private RunOptions run;
-  @Mixin private DebugOption debug;
-  @Mixin private ExitCodeHelp exitCodes;
+  private final OutputOptions output = new OutputOptions();
+  private final InputOptions input = new InputOptions();
+  private final AnalysisOptions analysis = new AnalysisOptions();
+  private final RunOptions run = new RunOptions();
+  private final DebugOption debug = new DebugOption();
 
   private final Terminal terminal;
   private final SourceOpener opener;
+  private CommandSpec spec;
 
   /** With the real capture files and no terminal. */
   public AnalyzeCommand() {
@@ -71,6 +56,33 @@ public final class AnalyzeCommand implements Callable<Integer> {
   AnalyzeCommand(Terminal terminal, SourceOpener opener) {
     this.terminal = terminal;
     this.opener = opener;
+  }
+
+  /** The command's model, for {@code new CommandLine(spec)}: options in the order {@code --help} lists them. */
+  CommandSpec spec() {
+    spec = CommandSpec.wrapWithoutInspection(this).name(NAME).versionProvider(new ManifestVersionProvider());
+    spec.usageMessage()
+        .sortOptions(false)
+        .description(
+            "Print the TCP flows in capture files: client and server with their port labels, packets "
+                + "and bytes each way, duration and state.",
+            "Several files (or a directory of rotated captures) are read as one capture, merged in "
+                + "timestamp order: a connection that spans files is one flow.")
+        .footerHeading("%nExamples:%n")
+        .footer(
+            "  portflow analyze capture.pcapng",
+            "  portflow analyze --sort bytes --top 10 day1.pcap day2.pcap",
+            "  portflow analyze --filter 'tcp port 443' capture.pcap",
+            "  portflow analyze --format jsonl capture.pcap | jq -c .server");
+    spec.addPositional(files);
+    spec.addMixin("output", output.mixin());
+    spec.addMixin("input", input.mixin());
+    spec.addMixin("analysis", analysis.mixin());
+    spec.addMixin("run", run.mixin());
+    spec.addMixin("debug", debug.mixin());
+    spec.addMixin("exitCodes", ExitCodeHelp.mixin());
+    HelpOptions.addTo(spec);
+    return spec;
   }
 
   /**
@@ -90,7 +102,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     try {
-      List<Path> inputs = InputFiles.expand(files);
+      List<Path> inputs = InputFiles.expand(files.getValue());
       InputFiles.check(inputs);
       try (FrameSource source = open(inputs)) {
         boolean color = output.color().enabled(terminal.interactive(), terminal.noColor());
