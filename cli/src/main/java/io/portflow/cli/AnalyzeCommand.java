@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.IHelpSectionRenderer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
@@ -91,12 +93,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
    */
   static void addStateLegend(CommandLine analyze) {
     String key = "stateLegend";
-    String newline = System.lineSeparator();
-    analyze.getHelpSectionMap().put(key,
-        help -> newline + String.join(newline, StateWords.legend()) + newline);
+    analyze.getHelpSectionMap().put(key, new StateLegend());
     List<String> keys = new ArrayList<>(analyze.getHelpSectionKeys());
     keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), key);
     analyze.setHelpSectionKeys(keys);
+  }
+
+  /**
+   * The legend section. A class rather than a lambda: a lambda of picocli's pre-Java-6 interface
+   * would keep it, and the classes of picocli's own sections, out of the class-data archive.
+   */
+  private static final class StateLegend implements IHelpSectionRenderer {
+    @Override
+    public String render(Help help) {
+      String newline = System.lineSeparator();
+      return newline + String.join(newline, StateWords.legend()) + newline;
+    }
   }
 
   @Override

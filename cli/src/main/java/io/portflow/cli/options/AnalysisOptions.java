@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 public final class AnalysisOptions {
   private final OptionSpec transports = OptionSpec.builder("--transport").paramLabel("LIST").splitRegex(",")
-      .defaultValue("tcp").type(List.class).auxiliaryTypes(Transport.class).converters(new TransportConverter())
+      .defaultValue("tcp").type(List.class).auxiliaryTypes(Transport.class).converters(new LabelConverter<>(Transport.values(), Transport::label))
       .description("tcp, udp or tcp,udp: which packets become flows (default: ${DEFAULT-VALUE}; "
           + "the others are counted as skipped).")
       .build();
@@ -55,11 +55,5 @@ public final class AnalysisOptions {
         .withTransports(EnumSet.copyOf(chosen))
         .withIdleTimeout(idleTimeout.getValue())
         .withCommunityIdSeed(communityIdSeed.<Integer>getValue());
-  }
-
-  static final class TransportConverter extends LabelConverter<Transport> {
-    TransportConverter() {
-      super(Transport.values(), Transport::label);
-    }
   }
 }

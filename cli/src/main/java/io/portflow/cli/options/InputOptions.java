@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 public final class InputOptions {
   private final OptionSpec reader = OptionSpec.builder("--reader").paramLabel("READER").defaultValue("portflow")
-      .type(ReaderKind.class).converters(new ReaderConverter())
+      .type(ReaderKind.class).converters(new LabelConverter<>(ReaderKind.values(), ReaderKind::label))
       .description("portflow (built in: pcap and pcapng, gzip, every link type) or libpcap "
           + "(through pcap4j; needs libpcap installed). Default: ${DEFAULT-VALUE}.")
       .build();
@@ -33,11 +33,5 @@ public final class InputOptions {
   /** The BPF expression, or null when none was given. */
   public String filter() {
     return filter.getValue();
-  }
-
-  static final class ReaderConverter extends LabelConverter<ReaderKind> {
-    ReaderConverter() {
-      super(ReaderKind.values(), ReaderKind::label);
-    }
   }
 }

@@ -14,13 +14,13 @@ import picocli.CommandLine.TypeConversionException;
  */
 public final class OutputOptions {
   private final OptionSpec format = OptionSpec.builder("--format").paramLabel("FORMAT").defaultValue("table")
-      .type(OutputFormat.class).converters(new FormatConverter())
+      .type(OutputFormat.class).converters(new LabelConverter<>(OutputFormat.values(), OutputFormat::label))
       .description("table, json, jsonl or csv (default: ${DEFAULT-VALUE}). jsonl writes each flow "
           + "as it finishes.")
       .build();
 
   private final OptionSpec sort = OptionSpec.builder("--sort").paramLabel("KEY")
-      .type(FlowOrder.class).converters(new OrderConverter())
+      .type(FlowOrder.class).converters(new LabelConverter<>(FlowOrder.values(), FlowOrder::label))
       .description("start, bytes, packets or duration (default: start, i.e. first_seen then "
           + "flow_id; the others largest first). With jsonl, sorting waits for the whole capture.")
       .build();
@@ -31,7 +31,7 @@ public final class OutputOptions {
       .build();
 
   private final OptionSpec color = OptionSpec.builder("--color").paramLabel("WHEN").defaultValue("auto")
-      .type(ColorMode.class).converters(new ColorMode.Converter())
+      .type(ColorMode.class).converters(new LabelConverter<>(ColorMode.values(), ColorMode::label))
       .description("auto, always or never (default: ${DEFAULT-VALUE}: on a terminal unless "
           + "NO_COLOR is set).")
       .build();
@@ -64,18 +64,6 @@ public final class OutputOptions {
 
   public ColorMode color() {
     return color.getValue();
-  }
-
-  static final class FormatConverter extends LabelConverter<OutputFormat> {
-    FormatConverter() {
-      super(OutputFormat.values(), OutputFormat::label);
-    }
-  }
-
-  static final class OrderConverter extends LabelConverter<FlowOrder> {
-    OrderConverter() {
-      super(FlowOrder.values(), FlowOrder::label);
-    }
   }
 
   static final class PositiveConverter implements ITypeConverter<Integer> {
