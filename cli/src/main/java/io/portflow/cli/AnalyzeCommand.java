@@ -18,50 +18,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.IHelpSectionRenderer;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/** {@code portflow analyze FILE...}: the TCP flows in saved captures. */
-@Command(
-    name = "analyze",
-    mixinStandardHelpOptions = true,
-    versionProvider = ManifestVersionProvider.class,
-    sortOptions = false,
-    description = {
-      "Print the TCP flows in capture files: client and server with their port labels, packets "
-          + "and bytes each way, duration and state.",
-      "Several files (or a directory of rotated captures) are read as one capture, merged in "
-          + "timestamp order: a connection that spans files is one flow.",
-    },
-    footerHeading = "%nExamples:%n",
-    footer = {
-      "  portflow analyze capture.pcapng",
-      "  portflow analyze --sort bytes --top 10 day1.pcap day2.pcap",
-      "  portflow analyze --filter 'tcp port 443' capture.pcap",
-      "  portflow analyze --format jsonl capture.pcap | jq -c .server",
-    })
+/**
+ * {@code portflow analyze FILE...}: the TCP flows in saved captures. Its picocli model is built
+ * with the programmatic API ({@link #spec()}) rather than from annotations: reading annotations by
+ * reflection (a proxy class per annotation type, interpreted at start-up) was most of the CPU a
+ * small analysis spent before reading its first packet.
+ */
 public final class AnalyzeCommand implements Callable<Integer> {
-  @Spec private CommandSpec spec;
+  static final String NAME = "analyze";
 
-  @Parameters(paramLabel = "FILE", arity = "1..*",
-      description = "pcap or pcapng capture files, optionally gzip-compressed; a directory "
+  private final PositionalParamSpec files = PositionalParamSpec.builder().paramLabel("FILE").arity("1..*").required(true)
+      .type(List.class).auxiliaryTypes(Path.class)
+      .description("pcap or pcapng capture files, optionally gzip-compressed; a directory "
           + "stands for every capture file in it, a quoted glob ('rotated/*.pcap*') for the "
           + "files it matches.")
-  private List<Path> files;
+      .build();
 
-  @Mixin private OutputOptions output;
-  @Mixin private InputOptions input;
-  @Mixin private AnalysisOptions analysis;
-  @Mixin private RunOptions run;
-  @Mixin private DebugOption debug;
-  @Mixin private ExitCodeHelp exitCodes;
+  private final OutputOptions output = new OutputOptions();
+  private final InputOptions input = new InputOptions();
+  private final AnalysisOptions analysis = new AnalysisOptions();
+  private final RunOptions run = new RunOptions();
+  private final DebugOption debug = new DebugOption();
 
   private final Terminal terminal;
   private final SourceOpener opener;
+  private CommandSpec spec;
 
   /** With the real capture files and no terminal. */
   public AnalyzeCommand() {
@@ -73,24 +60,61 @@ public final class AnalyzeCommand implements Callable<Integer> {
     this.opener = opener;
   }
 
+  /** The command's model, for {@code new CommandLine(spec)}: options in the order {@code --help} lists them. */
+  CommandSpec spec() {
+    spec = CommandSpec.wrapWithoutInspection(this).name(NAME).versionProvider(new ManifestVersionProvider());
+    spec.usageMessage()
+        .sortOptions(false)
+        .description(
+            "Print the TCP flows in capture files: client and server with their port labels, packets "
+                + "and bytes each way, duration and state.",
+            "Several files (or a directory of rotated captures) are read as one capture, merged in "
+                + "timestamp order: a connection that spans files is one flow.")
+        .footerHeading("%nExamples:%n")
+        .footer(
+            "  portflow analyze capture.pcapng",
+            "  portflow analyze --sort bytes --top 10 day1.pcap day2.pcap",
+            "  portflow analyze --filter 'tcp port 443' capture.pcap",
+            "  portflow analyze --format jsonl capture.pcap | jq -c .server");
+    spec.addPositional(files);
+    spec.addMixin("output", output.mixin());
+    spec.addMixin("input", input.mixin());
+    spec.addMixin("analysis", analysis.mixin());
+    spec.addMixin("run", run.mixin());
+    spec.addMixin("debug", debug.mixin());
+    spec.addMixin("exitCodes", ExitCodeHelp.mixin());
+    HelpOptions.addTo(spec);
+    return spec;
+  }
+
   /**
    * Adds the state legend ({@link StateWords#legend()}) to {@code analyze --help}, before the exit
    * codes: built from the words the table uses, so the two cannot drift apart.
    */
   static void addStateLegend(CommandLine analyze) {
     String key = "stateLegend";
-    String newline = System.lineSeparator();
-    analyze.getHelpSectionMap().put(key,
-        help -> newline + String.join(newline, StateWords.legend()) + newline);
+    analyze.getHelpSectionMap().put(key, new StateLegend());
     List<String> keys = new ArrayList<>(analyze.getHelpSectionKeys());
     keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), key);
     analyze.setHelpSectionKeys(keys);
   }
 
+  /**
+   * The legend section. A class rather than a lambda: a lambda of picocli's pre-Java-6 interface
+   * would keep it, and the classes of picocli's own sections, out of the class-data archive.
+   */
+  private static final class StateLegend implements IHelpSectionRenderer {
+    @Override
+    public String render(Help help) {
+      String newline = System.lineSeparator();
+      return newline + String.join(newline, StateWords.legend()) + newline;
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     try {
-      List<Path> inputs = InputFiles.expand(files);
+      List<Path> inputs = InputFiles.expand(files.getValue());
       InputFiles.check(inputs);
       try (FrameSource source = open(inputs)) {
         boolean color = output.color().enabled(terminal.interactive(), terminal.noColor());

@@ -14,7 +14,6 @@ import picocli.CommandLine.Spec;
 /** {@code portflow interfaces}: what {@code watch -i} can capture on, as {@code tcpdump -D} lists it. */
 @Command(
     name = "interfaces",
-    mixinStandardHelpOptions = true,
     versionProvider = ManifestVersionProvider.class,
     description = {
       "List the interfaces libpcap can capture on, with their state (up or down, running or no "
@@ -23,8 +22,14 @@ import picocli.CommandLine.Spec;
 public final class InterfacesCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Mixin private DebugOption debug;
   @Mixin private ExitCodeHelp exitCodes;
+  private final DebugOption debug = new DebugOption();
+
+  /** Adds {@code --debug} (built with picocli's programmatic API), then {@code -h} and {@code -V}. */
+  void addSharedOptions(CommandSpec interfaces) {
+    interfaces.addMixin("debug", debug.mixin());
+    HelpOptions.addTo(interfaces);
+  }
 
   @Override
   public Integer call() {

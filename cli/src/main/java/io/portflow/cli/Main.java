@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.HelpCommand;
 
 /** Entry point of the runnable jar. */
 public final class Main {
-  private static final String ANALYZE = "analyze";
   /** Memory given back when the heap runs out, for saying so in one line. */
   private static byte[] reserve = new byte[64 << 10];
 
@@ -22,7 +22,7 @@ public final class Main {
     PrintWriter out = StdoutWriter.open();
     PrintWriter err = new PrintWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-    boolean analyze = args.length > 0 && args[0].equals(ANALYZE);
+    boolean analyze = args.length > 0 && args[0].equals(AnalyzeCommand.NAME);
     CommandLine command = analyze
         ? analyzeAlone(Terminal.detect(), SourceOpener.FILES)
         : commandLine(Terminal.detect(), SourceOpener.FILES, StopHook.SIGNALS);
@@ -72,12 +72,12 @@ public final class Main {
   /**
    * {@code portflow analyze} on its own, for {@code portflow analyze ARGS} run as {@code ARGS}: the
    * same options, help, messages and exit codes as through {@link #commandLine}, without building
-   * the models of the other commands (picocli builds every subcommand's from its annotations, by
-   * reflection, before parsing: the larger part of start-up on a small capture).
+   * the models of the other commands (picocli builds them from their annotations, by reflection,
+   * before parsing: the larger part of start-up on a small capture).
    */
   static CommandLine analyzeAlone(Terminal terminal, SourceOpener opener) {
-    CommandLine command = new CommandLine(AnalyzeCommand.class, new CommandFactory(terminal, opener, StopHook.NONE));
-    command.setCommandName(PortflowCommand.NAME + " " + ANALYZE);
+    CommandLine command = new CommandLine(new AnalyzeCommand(terminal, opener).spec());
+    command.setCommandName(PortflowCommand.NAME + " " + AnalyzeCommand.NAME);
     command.setParameterExceptionHandler(new UsageErrorHandler());
     command.setExecutionExceptionHandler(new InternalErrorHandler());
     AnalyzeCommand.addStateLegend(command);
@@ -86,10 +86,20 @@ public final class Main {
 
   /** The command line for a given terminal, way of opening captures and way of stopping a watch. */
   public static CommandLine commandLine(Terminal terminal, SourceOpener opener, StopHook stopHook) {
-    CommandLine command = new CommandLine(new PortflowCommand(), new CommandFactory(terminal, opener, stopHook));
+    CommandFactory factory = new CommandFactory(terminal, stopHook);
+    CommandLine command = new CommandLine(new PortflowCommand(), factory);
+    CommandLine analyze = new CommandLine(new AnalyzeCommand(terminal, opener).spec(), factory);
+    command.addSubcommand(analyze);
+    CommandLine watch = new CommandLine(WatchCommand.class, factory);
+    watch.<WatchCommand>getCommand().addSharedOptions(watch.getCommandSpec());
+    command.addSubcommand(watch);
+    CommandLine interfaces = new CommandLine(InterfacesCommand.class, factory);
+    interfaces.<InterfacesCommand>getCommand().addSharedOptions(interfaces.getCommandSpec());
+    command.addSubcommand(interfaces);
+    command.addSubcommand(HelpCommand.class);
     command.setParameterExceptionHandler(new UsageErrorHandler());
     command.setExecutionExceptionHandler(new InternalErrorHandler());
-    AnalyzeCommand.addStateLegend(command.getSubcommands().get(ANALYZE));
+    AnalyzeCommand.addStateLegend(analyze);
     return command;
   }
 }

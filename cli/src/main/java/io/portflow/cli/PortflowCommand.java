@@ -2,12 +2,14 @@ package io.portflow.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code portflow}: the root command, which only holds the subcommands. */
+/**
+ * {@code portflow}: the root command, which only holds the subcommands ({@link Main#commandLine}
+ * adds them: {@code analyze} is built with picocli's programmatic API, not from annotations).
+ */
 @Command(
     name = PortflowCommand.NAME,
     mixinStandardHelpOptions = true,
@@ -17,7 +19,6 @@ import picocli.CommandLine.Spec;
           + "is the service, what went each way. Reads pcap and pcapng; prints a table, JSON, JSON "
           + "Lines or CSV."
     },
-    subcommands = {AnalyzeCommand.class, WatchCommand.class, InterfacesCommand.class, HelpCommand.class},
     footerHeading = "%n",
     footer = "Run 'portflow COMMAND --help' for the options of a command.")
 public final class PortflowCommand implements Callable<Integer> {

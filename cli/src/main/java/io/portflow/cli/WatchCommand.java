@@ -30,7 +30,6 @@ import picocli.CommandLine.Spec;
 /** {@code portflow watch -i IFACE}: the TCP flows of a live interface, as they happen. */
 @Command(
     name = "watch",
-    mixinStandardHelpOptions = true,
     versionProvider = ManifestVersionProvider.class,
     sortOptions = false,
     description = {
@@ -54,10 +53,10 @@ public final class WatchCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Mixin private LiveCaptureOptions capture;
-  @Mixin private OutputOptions output;
-  @Mixin private AnalysisOptions analysis;
-  @Mixin private DebugOption debug;
   @Mixin private ExitCodeHelp exitCodes;
+  private final OutputOptions output = new OutputOptions();
+  private final AnalysisOptions analysis = new AnalysisOptions();
+  private final DebugOption debug = new DebugOption();
 
   private final Terminal terminal;
   private final StopHook stopHook;
@@ -70,6 +69,18 @@ public final class WatchCommand implements Callable<Integer> {
   WatchCommand(Terminal terminal, StopHook stopHook) {
     this.terminal = terminal;
     this.stopHook = stopHook;
+  }
+
+  /**
+   * Adds to the model read from the annotations the options shared with {@code analyze}, which
+   * are built with picocli's programmatic API, then {@code -h} and {@code -V}: the order
+   * {@code --help} lists them in.
+   */
+  void addSharedOptions(CommandSpec watch) {
+    watch.addMixin("output", output.mixin());
+    watch.addMixin("analysis", analysis.mixin());
+    watch.addMixin("debug", debug.mixin());
+    HelpOptions.addTo(watch);
   }
 
   @Override

@@ -60,7 +60,7 @@ class LiveRunTest {
 
   private LiveRun run(Writer out, String... outputArgs) throws IOException {
     OutputOptions output = new OutputOptions();
-    new CommandLine(output).parseArgs(outputArgs);
+    new CommandLine(output.mixin()).parseArgs(outputArgs);
     ProcessAttribution processes =
         new ProcessAttribution(new ProcessResolver(proc.fs(), clock::get, Duration.ofMillis(500)));
     return new LiveRun(new PrintWriter(out), output, AnalyzerConfig.defaults(), TimePrecision.MICROS, false,

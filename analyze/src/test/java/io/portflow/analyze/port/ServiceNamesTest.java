@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +91,40 @@ class ServiceNamesTest {
     assertEquals("service-names.tsv line 1: invalid port: 70000 (expected: 0 ~ 65535)", port.getMessage());
   }
 
+  @Test
+  void parse_crLfAndCrEndLinesAsLfDoes() throws IOException {
+    ServiceNames names = parse("# comment\r\n7\techo\t=\r\n\r\n9\t-\tdiscard\r11\tsystat\t-");
+    assertEquals("echo", names.tcp(7));
+    assertEquals("echo", names.udp(7));
+    assertEquals("discard", names.udp(9));
+    assertEquals("systat", names.tcp(11));
+    IOException e = assertThrows(IOException.class, () -> parse("7\techo\t=\r\n\r\n80\thttp\r\n"));
+    assertEquals("service-names.tsv line 3: 2 fields (expected: 3, port<TAB>tcp-name<TAB>udp-name)", e.getMessage());
+  }
+
+  @Test
+  void parse_portsAsIntegerParseIntReadsThem() throws IOException {
+    ServiceNames names = parse("0080\thttp\t=\n+443\thttps\t=\n65535\tlast\t-\n");
+    assertEquals("http", names.tcp(80));
+    assertEquals("https", names.tcp(443));
+    assertEquals("last", names.tcp(65535));
+    for (String port : new String[] {"", "-1", "8x", "99999999999"}) {
+      IOException e = assertThrows(IOException.class, () -> parse(port + "\tx\t=\n"));
+      assertEquals("service-names.tsv line 1: invalid port: " + port + " (expected: 0 ~ 65535)", e.getMessage());
+    }
+    IOException fields = assertThrows(IOException.class, () -> parse("1\ta\tb\tc\n"));
+    assertEquals("service-names.tsv line 1: 4 fields (expected: 3, port<TAB>tcp-name<TAB>udp-name)",
+        fields.getMessage());
+  }
+
+  @Test
+  void parse_sameNameIsOneString() throws IOException {
+    ServiceNames names = parse("7\techo\techo\n8\techo\t=\n");
+    assertSame(names.tcp(7), names.udp(7));
+    assertSame(names.tcp(7), names.tcp(8));
+  }
+
   private static ServiceNames parse(String text) throws IOException {
-    return ServiceNames.parse(new BufferedReader(new StringReader(text)));
+    return ServiceNames.parse(text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -21,10 +21,4 @@ public enum ColorMode {
   public boolean enabled(boolean interactive, boolean noColor) {
     return this == ALWAYS || (this == AUTO && interactive && !noColor);
   }
-
-  static final class Converter extends LabelConverter<ColorMode> {
-    Converter() {
-      super(values(), ColorMode::label);
-    }
-  }
 }

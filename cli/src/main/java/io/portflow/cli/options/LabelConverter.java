@@ -6,8 +6,13 @@ import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Turns the lower-case label of an enum constant ({@code jsonl}, {@code libpcap}) into the constant. */
-abstract class LabelConverter<E> implements ITypeConverter<E> {
+/**
+ * Turns the lower-case label of an enum constant ({@code jsonl}, {@code libpcap}) into the constant.
+ * The label function comes from the option class that makes the converter: a lambda written here,
+ * in a class of picocli's pre-Java-6 interface, would be spun at every start instead of coming
+ * from the class-data archive.
+ */
+final class LabelConverter<E> implements ITypeConverter<E> {
   private final List<E> values;
   private final Function<E, String> label;
 
@@ -24,7 +29,9 @@ abstract class LabelConverter<E> implements ITypeConverter<E> {
       }
     }
     StringJoiner expected = new StringJoiner(", ");
-    values.forEach(v -> expected.add(label.apply(v)));
+    for (E value : values) {
+      expected.add(label.apply(value));
+    }
     throw new TypeConversionException("'" + text + "' (expected one of: " + expected + ")");
   }
 }

@@ -40,7 +40,7 @@ public record PortRange(int low, int high) {
 
     private static int port(String range, String digits) {
       int port = -1;
-      if (digits.length() <= 5 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (digits.length() <= 5 && asciiDigits(digits)) {
         port = Integer.parseInt(digits);
       }
       if (port < 0 || port > 0xffff) {
@@ -48,6 +48,17 @@ public record PortRange(int low, int high) {
             "'" + range + "' (expected: ports 0-65535, but was '" + digits + "')");
       }
       return port;
+    }
+
+    /** Only 0-9, checked without a stream: this runs at start-up, for the default. */
+    private static boolean asciiDigits(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

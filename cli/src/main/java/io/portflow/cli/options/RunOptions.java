@@ -1,30 +1,41 @@
 package io.portflow.cli.options;
 
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.TypeConversionException;
 
-/** How the work is run, not what it gives: {@code --threads}, {@code --progress}. */
+/**
+ * How the work is run, not what it gives: {@code --threads}, {@code --progress}. A mixin built
+ * with picocli's programmatic API, as {@link OutputOptions}.
+ */
 public final class RunOptions {
-  @Option(names = "--progress",
-      description = "Show a progress bar on standard error while reading (bytes read of the total, "
+  private final OptionSpec progress = OptionSpec.builder("--progress").type(boolean.class).initialValue(false)
+      .description("Show a progress bar on standard error while reading (bytes read of the total, "
           + "rate, time left), when standard error is a terminal and reading takes over a second.")
-  private boolean progress;
+      .build();
 
-  @Option(names = "--threads", paramLabel = "N", converter = ThreadsConverter.class,
-      description = "1: read, decode, track flows and write on one thread; 2: reading, decoding "
+  private final OptionSpec threads = OptionSpec.builder("--threads").paramLabel("N")
+      .type(Integer.class).converters(new ThreadsConverter())
+      .description("1: read, decode, track flows and write on one thread; 2: reading, decoding "
           + "and writing on one thread, the flow table on another (the default with two or more "
           + "cores; more than 2 adds nothing yet). The output is the same either way.")
-  private Integer threads;
+      .build();
+
+  /** The options, to add to a command with {@link CommandSpec#addMixin}. */
+  public CommandSpec mixin() {
+    return CommandSpec.create().addOption(progress).addOption(threads);
+  }
 
   public boolean progress() {
-    return progress;
+    return progress.<Boolean>getValue();
   }
 
   /** Threads asked for, else 2 when the machine has two cores or more. */
   public int threads() {
-    if (threads != null) {
-      return threads;
+    Integer asked = threads.getValue();
+    if (asked != null) {
+      return asked;
     }
     return Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
   }
