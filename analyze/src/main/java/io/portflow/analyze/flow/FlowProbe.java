@@ -53,15 +53,15 @@ final class FlowProbe {
     hash = hash();
   }
 
-  static long packPorts(int aPort, int bPort, int protocol, int ipVersion) {
+  private static long packPorts(int aPort, int bPort, int protocol, int ipVersion) {
     return (long) aPort << 48 | (long) bPort << 32 | protocol << 8 | ipVersion;
   }
 
-  static long packVlans(int vlanOuter, int vlanInner) {
+  private static long packVlans(int vlanOuter, int vlanInner) {
     return (long) vlanOuter << 32 | (vlanInner & 0xffffffffL);
   }
 
-  /** Whether the source sorts before the destination (or equals it) by unsigned address, then port. */
+  /** Whether the source sorts first (or equals the destination): by unsigned address, then port. */
   private static boolean sourceSortsFirst(Segment segment) {
     long srcHi = segment.srcHi();
     long dstHi = segment.dstHi();

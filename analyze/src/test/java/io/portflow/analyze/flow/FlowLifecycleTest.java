@@ -184,7 +184,8 @@ class FlowLifecycleTest {
         "the lingering flows, by close time; the open one waits");
     traffic.pause(Duration.ofMinutes(10));
     client(41001, SYN, 1, 0);
-    assertEquals(List.of(2L, 0L, 1L, 3L), traffic.emitted.stream().map(FlowRecord::flowId).toList());
+    assertEquals(List.of(2L, 0L, 1L, 3L),
+        traffic.emitted.stream().map(FlowRecord::flowId).toList());
   }
 
   @Test
