@@ -28,7 +28,7 @@ final class Flow {
   final int bPort;
   final int vlanOuter;
   final int vlanInner;
-  /** {@link FlowProbe#ports} and {@link FlowProbe#vlans}: the small key fields, packed for lookups. */
+  /** {@link FlowProbe#ports} and {@link FlowProbe#vlans}: small key fields packed for lookups. */
   final long ports;
   final long vlans;
   /** Whether side a sent the first segment: the TCP state's endpoint A is that sender. */
