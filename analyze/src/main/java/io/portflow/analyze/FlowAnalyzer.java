@@ -86,10 +86,11 @@ public final class FlowAnalyzer {
   public void onFrame(
       long timestampNanos, int linkType, byte[] data, int offset, int capturedLength, int wireLength) {
     Objects.checkFromIndexSize(offset, capturedLength, data.length);
+    linkTypes.add(linkType, 1);
     if (decoder.decode(linkType, data, offset, capturedLength, wireLength, timestampNanos)) {
-      count(timestampNanos, linkType, wireLength, decoder.segment(), null);
+      count(timestampNanos, wireLength, decoder.segment(), null);
     } else {
-      count(timestampNanos, linkType, wireLength, null, decoder.skipReason());
+      count(timestampNanos, wireLength, null, decoder.skipReason());
     }
   }
 
@@ -98,23 +99,35 @@ public final class FlowAnalyzer {
    * {@link #onFrame} for each, so that the summary and the flow records are the same.
    */
   public void onBatch(DecodedBatch batch) {
-    for (int i = 0, n = batch.size(); i < n; i++) {
-      count(batch.timestampNanos(i), batch.linkType(i), batch.wireLength(i), batch.segment(i),
-          batch.skipReason(i));
+    int n = batch.size();
+    if (n == 0) {
+      return;
     }
+    // Link types counted per run of frames: a capture file's frames share one or a few.
+    int runType = batch.linkType(0);
+    int runStart = 0;
+    for (int i = 0; i < n; i++) {
+      int linkType = batch.linkType(i);
+      if (linkType != runType) {
+        linkTypes.add(runType, i - runStart);
+        runType = linkType;
+        runStart = i;
+      }
+      count(batch.timestampNanos(i), batch.wireLength(i), batch.segment(i), batch.skipReason(i));
+    }
+    linkTypes.add(runType, n - runStart);
   }
 
   /** One decoded frame: {@code segment} when it holds one, else {@code skip} says why not. */
-  private void count(long timestampNanos, int linkType, int wireLength, Segment segment, SkipReason skip) {
+  private void count(long timestampNanos, int wireLength, Segment segment, SkipReason skip) {
     if (packets == 0) {
       firstSeenNanos = timestampNanos;
     }
     lastSeenNanos = timestampNanos;
     packets++;
     bytes += Integer.toUnsignedLong(wireLength);
-    linkTypes.increment(linkType);
-    flows.advance(timestampNanos);
     if (segment == null) {
+      flows.advance(timestampNanos); // a segment's own lookup moves the clock: once is enough
       skipped[skip.ordinal()]++;
       return;
     }
@@ -123,6 +136,7 @@ public final class FlowAnalyzer {
     }
     boolean tcp = segment.protocol() == Segment.TCP;
     if (!(tcp ? tcpSelected : udpSelected)) {
+      flows.advance(timestampNanos);
       skipped[(tcp ? SkipReason.TCP : SkipReason.UDP).ordinal()]++;
       return;
     }

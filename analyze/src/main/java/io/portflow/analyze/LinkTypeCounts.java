@@ -14,11 +14,12 @@ final class LinkTypeCounts {
   private int size;
   private int last = -1;
 
-  void increment(int linkType) {
+  /** Counts {@code frames} more frames of {@code linkType}. */
+  void add(int linkType, int frames) {
     if (last < 0 || types[last] != linkType) {
       last = indexOf(linkType);
     }
-    counts[last]++;
+    counts[last] += frames;
   }
 
   /** Frames of link types the decoder does not know, keyed {@code unknown-link-type-NNN}. */

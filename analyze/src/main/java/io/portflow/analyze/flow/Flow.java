@@ -28,6 +28,9 @@ final class Flow {
   final int bPort;
   final int vlanOuter;
   final int vlanInner;
+  /** {@link FlowProbe#ports} and {@link FlowProbe#vlans}: small key fields packed for lookups. */
+  final long ports;
+  final long vlans;
   /** Whether side a sent the first segment: the TCP state's endpoint A is that sender. */
   final boolean firstFromA;
   /** Zeek's TCP state; null for a UDP flow. */
@@ -83,24 +86,21 @@ final class Flow {
     bPort = key.bPort;
     vlanOuter = key.vlanOuter;
     vlanInner = key.vlanInner;
+    ports = key.ports;
+    vlans = key.vlans;
     firstFromA = key.fromA;
     tcp = protocol == Segment.TCP ? new TcpConnectionState(firstSenderIsClient) : null;
     firstSeenNanos = timestampNanos;
     lastSeenNanos = timestampNanos;
   }
 
-  /** Whether this flow has the probe's key; the table compared the hashes already. */
+  /**
+   * Whether this flow has the probe's key; the table compared the hashes already. One test of all
+   * the differences, not one branch per field: a matching key is the common case.
+   */
   boolean matches(FlowProbe key) {
-    return aLo == key.aLo && bLo == key.bLo && aHi == key.aHi && bHi == key.bHi && samePorts(key);
-  }
-
-  private boolean samePorts(FlowProbe key) {
-    return aPort == key.aPort
-        && bPort == key.bPort
-        && protocol == key.protocol
-        && ipVersion == key.ipVersion
-        && vlanOuter == key.vlanOuter
-        && vlanInner == key.vlanInner;
+    return ((aLo ^ key.aLo) | (bLo ^ key.bLo) | (aHi ^ key.aHi) | (bHi ^ key.bHi)
+        | (ports ^ key.ports) | (vlans ^ key.vlans)) == 0;
   }
 
   /**

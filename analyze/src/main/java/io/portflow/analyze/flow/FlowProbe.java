@@ -19,6 +19,10 @@ final class FlowProbe {
   int bPort;
   int vlanOuter;
   int vlanInner;
+  /** Ports, transport and IP version in one word, so that a lookup compares them at once. */
+  long ports;
+  /** Both VLAN ids in one word. */
+  long vlans;
   int hash;
   /** True when the segment was sent by side a. */
   boolean fromA;
@@ -28,7 +32,7 @@ final class FlowProbe {
     ipVersion = segment.ipVersion();
     vlanOuter = segment.vlanOuter();
     vlanInner = segment.vlanInner();
-    fromA = compare(segment) <= 0;
+    fromA = sourceSortsFirst(segment);
     if (fromA) {
       aHi = segment.srcHi();
       aLo = segment.srcLo();
@@ -44,33 +48,47 @@ final class FlowProbe {
       bLo = segment.srcLo();
       bPort = segment.srcPort();
     }
+    ports = packPorts(aPort, bPort, protocol, ipVersion);
+    vlans = packVlans(vlanOuter, vlanInner);
     hash = hash();
   }
 
-  /** Orders source against destination by unsigned address, then port. */
-  private static int compare(Segment segment) {
-    int byHi = Long.compareUnsigned(segment.srcHi(), segment.dstHi());
-    if (byHi != 0) {
-      return byHi;
-    }
-    int byLo = Long.compareUnsigned(segment.srcLo(), segment.dstLo());
-    return byLo != 0 ? byLo : Integer.compare(segment.srcPort(), segment.dstPort());
+  private static long packPorts(int aPort, int bPort, int protocol, int ipVersion) {
+    return (long) aPort << 48 | (long) bPort << 32 | protocol << 8 | ipVersion;
   }
 
+  private static long packVlans(int vlanOuter, int vlanInner) {
+    return (long) vlanOuter << 32 | (vlanInner & 0xffffffffL);
+  }
+
+  /** Whether the source sorts first (or equals the destination): by unsigned address, then port. */
+  private static boolean sourceSortsFirst(Segment segment) {
+    long srcHi = segment.srcHi();
+    long dstHi = segment.dstHi();
+    if (srcHi != dstHi) {
+      return Long.compareUnsigned(srcHi, dstHi) < 0;
+    }
+    long srcLo = segment.srcLo();
+    long dstLo = segment.dstLo();
+    if (srcLo != dstLo) {
+      return Long.compareUnsigned(srcLo, dstLo) < 0;
+    }
+    return segment.srcPort() <= segment.dstPort();
+  }
+
+  /**
+   * Independent products, summed, then one multiply-xorshift round that brings the high bits down
+   * to the low ones the table indexes by: the products do not wait for each other, as the steps
+   * of a chained hash would.
+   */
   private int hash() {
-    long h = (long) protocol << 8 | ipVersion;
-    h = h * 0x9e3779b97f4a7c15L + aHi;
-    h = h * 0x9e3779b97f4a7c15L + aLo;
-    h = h * 0x9e3779b97f4a7c15L + bHi;
-    h = h * 0x9e3779b97f4a7c15L + bLo;
-    h = h * 0x9e3779b97f4a7c15L + ((long) aPort << 16 | bPort);
-    h = h * 0x9e3779b97f4a7c15L + ((long) vlanOuter << 32 ^ vlanInner);
-    // MurmurHash3 fmix64: every input bit reaches the low bits the table indexes by.
-    h ^= h >>> 33;
+    long h = aLo * 0x9e3779b97f4a7c15L
+        + bLo * 0xc2b2ae3d27d4eb4fL
+        + (aHi ^ Long.rotateLeft(bHi, 32)) * 0x165667b19e3779f9L
+        + (ports ^ Long.rotateLeft(vlans, 16)) * 0xd6e8feb86659fd93L;
+    h ^= h >>> 32;
     h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
+    h ^= h >>> 29;
     return (int) h;
   }
 }

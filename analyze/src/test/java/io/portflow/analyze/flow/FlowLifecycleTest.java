@@ -1,5 +1,6 @@
 package io.portflow.analyze.flow;
 
+import static io.portflow.analyze.LinkTypes.RAW;
 import static io.portflow.analyze.testing.Frames.ACK;
 import static io.portflow.analyze.testing.Frames.FIN;
 import static io.portflow.analyze.testing.Frames.PSH;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.portflow.analyze.AnalyzerConfig;
 import io.portflow.analyze.EndReason;
 import io.portflow.analyze.FlowRecord;
+import io.portflow.analyze.testing.Frames;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -150,6 +152,57 @@ class FlowLifecycleTest {
         .sendFrame(io.portflow.analyze.LinkTypes.RAW, b, 1_000);
     traffic.tracker.advance(1_000 + Duration.ofMinutes(5).toNanos());
     assertEquals(List.of(0L, 1L), traffic.emitted.stream().map(FlowRecord::flowId).toList());
+  }
+
+  @Test
+  void manyFlowsExpiringInOneClockJumpComeOutByTheirLastPacket() {
+    for (int port = 40000; port < 40005; port++) {
+      client(port, SYN, 1, 0); // flows 0 to 4, in port order
+    }
+    for (int port : new int[] {40003, 40001, 40004, 40000, 40002, 40001}) {
+      server(port, SYN | ACK, 9, 2); // each touch moves the flow's deadline past the others'
+    }
+    traffic.pause(Duration.ofMinutes(10));
+    client(41000, SYN, 1, 0);
+    assertEquals(List.of(3L, 4L, 0L, 2L, 1L),
+        traffic.emitted.stream().map(FlowRecord::flowId).toList());
+    assertEquals(1, traffic.tracker.active());
+  }
+
+  @Test
+  void flowsMovingFromOpenToClosingExpireByTheirNewDeadline() {
+    client(40000, SYN, 100, 0); // 0: opens first, closes last
+    client(40001, SYN, 100, 0); // 1: stays open
+    closedConnection(40002); // 2: closes at once
+    server(40000, SYN | ACK, 500, 101);
+    client(40000, FIN | ACK, 101, 501);
+    client(40001, ACK, 101, 0); // 1: touched while 0 is half closed
+    server(40000, FIN | ACK, 501, 102); // 0: closes now, lingers 5 s from here
+    traffic.pause(Duration.ofSeconds(6));
+    client(41000, SYN, 1, 0); // 3
+    assertEquals(List.of(2L, 0L), traffic.emitted.stream().map(FlowRecord::flowId).toList(),
+        "the lingering flows, by close time; the open one waits");
+    traffic.pause(Duration.ofMinutes(10));
+    client(41001, SYN, 1, 0);
+    assertEquals(List.of(2L, 0L, 1L, 3L),
+        traffic.emitted.stream().map(FlowRecord::flowId).toList());
+  }
+
+  @Test
+  void udpAndTcpFlowsDueAtOnceInterleaveByDeadlineThenId() {
+    Traffic both = new Traffic(AnalyzerConfig.defaults().withIdleTimeout(Duration.ofMinutes(1)));
+    both.sendFrame(RAW, Frames.segment(C, 40000, S, 80, SYN, 1, 0, 0), 1_000); // 0
+    both.sendFrame(RAW, Frames.datagram(C, 5000, S, 53, 10), 1_000); // 1
+    both.sendFrame(RAW, Frames.datagram(C, 5001, S, 53, 10), 2_000); // 2
+    both.sendFrame(RAW, Frames.segment(C, 40001, S, 80, SYN, 1, 0, 0), 2_000); // 3
+    both.sendFrame(RAW, Frames.datagram(C, 5000, S, 53, 10), 3_000); // 1 again
+    both.sendFrame(RAW, Frames.segment(C, 40002, S, 80, SYN, 1, 0, 0), 4_000); // 4
+    both.sendFrame(RAW, Frames.datagram(C, 5002, S, 53, 10), 4_000); // 5
+    both.tracker.advance(2_000 + Duration.ofMinutes(1).toNanos());
+    assertEquals(List.of(0L, 2L, 3L), both.emitted.stream().map(FlowRecord::flowId).toList());
+    both.tracker.advance(Duration.ofMinutes(2).toNanos());
+    assertEquals(List.of(0L, 2L, 3L, 1L, 4L, 5L),
+        both.emitted.stream().map(FlowRecord::flowId).toList());
   }
 
   @Test
