@@ -36,8 +36,10 @@ import java.util.function.Consumer;
  * tshark does not), a bare SYN from the responder (Zeek compares it with the originator's ISN),
  * and a SYN+ACK with a new number while the originator is silent (Zeek splits).
  *
- * <p>Emission order is a function of the input alone: expired flows in deadline order (ties by
- * flow id), then at the end every remaining flow in flow-id order. Not thread-safe.
+ * <p>Emission order is a function of the input alone: expired flows in deadline order, then at
+ * the end every remaining flow in flow-id order. Equal deadlines in one queue (flows last touched
+ * at the same timestamp) keep the order they were touched in; across queues the lower flow id
+ * goes first. Not thread-safe.
  */
 public final class FlowTracker {
   private final Consumer<FinishedFlow> sink;
@@ -202,7 +204,10 @@ public final class FlowTracker {
     }
   }
 
-  /** The flow whose deadline is earliest and not after the clock (ties: lowest id), or null. */
+  /**
+   * The head whose deadline is earliest and not after the clock (ties between queues: lowest id),
+   * or null.
+   */
   private Flow nextDue() {
     Flow due = null;
     long dueAt = 0;
