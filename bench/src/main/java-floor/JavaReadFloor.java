@@ -10,9 +10,9 @@ import sun.misc.Unsafe;
 /**
  * The floor for a JVM program: reads a classic pcap of Ethernet frames through mapped windows of
  * 64 MiB, each unmapped as the next is mapped (as portflow's reader does, with smaller windows) so
- * that resident memory stays small, decodes Ethernet (with 802.1Q/802.1ad tags), IPv4 and IPv6 (no extension headers) and TCP
- * ports, and counts packets and wire bytes per 4-tuple in an open-addressing table, single
- * threaded, with no TCP state and no output but the totals. scripts/bench compiles it with javac
+ * that resident memory stays small; decodes Ethernet (with 802.1Q/802.1ad tags), IPv4, IPv6 (no
+ * extension headers) and the TCP ports; and counts packets and wire bytes per 4-tuple in an
+ * open-addressing table. One thread, no TCP state, and no output but the totals. scripts/bench compiles it with javac
  * and times it next to the C libpcap loop and portflow: what separates it from the C loop is the
  * JVM's start-up and JIT plus the decoding; what separates portflow from it is everything else
  * portflow does per connection (state, roles, labels, Community ID, JSON Lines).
@@ -43,6 +43,9 @@ public final class JavaReadFloor {
   private void read(Path file) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
+      if (size < 24) {
+        throw new IOException(file + ": " + size + " bytes, shorter than a pcap file header");
+      }
       ByteBuffer header = channel.map(FileChannel.MapMode.READ_ONLY, 0, 24);
       ByteOrder order = switch (header.getInt(0)) {
         case 0xa1b2c3d4, 0xa1b23c4d -> ByteOrder.BIG_ENDIAN;
