@@ -12,10 +12,12 @@ import sun.misc.Unsafe;
  * 64 MiB, each unmapped as the next is mapped (as portflow's reader does, with smaller windows) so
  * that resident memory stays small; decodes Ethernet (with 802.1Q/802.1ad tags), IPv4, IPv6 (no
  * extension headers) and the TCP ports; and counts packets and wire bytes per 4-tuple in an
- * open-addressing table. One thread, no TCP state, and no output but the totals. scripts/bench compiles it with javac
- * and times it next to the C libpcap loop and portflow: what separates it from the C loop is the
- * JVM's start-up and JIT plus the decoding; what separates portflow from it is everything else
- * portflow does per connection (state, roles, labels, Community ID, JSON Lines).
+ * open-addressing table. One thread, no TCP state, and no output but the totals.
+ *
+ * <p>scripts/bench compiles it with javac and times it next to the C libpcap loop and portflow:
+ * what separates it from the C loop is the JVM's start-up and JIT plus the decoding; what
+ * separates portflow from it is everything else portflow does per connection (state, roles,
+ * labels, Community ID, JSON Lines).
  */
 public final class JavaReadFloor {
   private static final long WINDOW = 64L << 20;

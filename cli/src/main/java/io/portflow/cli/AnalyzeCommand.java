@@ -33,8 +33,8 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 public final class AnalyzeCommand implements Callable<Integer> {
   static final String NAME = "analyze";
 
-  private final PositionalParamSpec files = PositionalParamSpec.builder().paramLabel("FILE").arity("1..*").required(true)
-      .type(List.class).auxiliaryTypes(Path.class)
+  private final PositionalParamSpec files = PositionalParamSpec.builder()
+      .paramLabel("FILE").arity("1..*").required(true).type(List.class).auxiliaryTypes(Path.class)
       .description("pcap or pcapng capture files, optionally gzip-compressed; a directory "
           + "stands for every capture file in it, a quoted glob ('rotated/*.pcap*') for the "
           + "files it matches.")

@@ -14,8 +14,9 @@ import picocli.CommandLine.Model.OptionSpec;
  * with picocli's programmatic API, as {@link OutputOptions}.
  */
 public final class AnalysisOptions {
-  private final OptionSpec transports = OptionSpec.builder("--transport").paramLabel("LIST").splitRegex(",")
-      .defaultValue("tcp").type(List.class).auxiliaryTypes(Transport.class).converters(new LabelConverter<>(Transport.values(), Transport::label))
+  private final OptionSpec transports = OptionSpec.builder("--transport").paramLabel("LIST")
+      .splitRegex(",").defaultValue("tcp").type(List.class).auxiliaryTypes(Transport.class)
+      .converters(new LabelConverter<>(Transport.values(), Transport::label))
       .description("tcp, udp or tcp,udp: which packets become flows (default: ${DEFAULT-VALUE}; "
           + "the others are counted as skipped).")
       .build();

@@ -17,7 +17,10 @@ public final class SeedConverter implements ITypeConverter<Integer> {
     throw new TypeConversionException("'" + text + "' (expected: 0-65535)");
   }
 
-  /** As {@link Character#isDigit} on every char (so as {@link Integer#parseInt}), without a stream: this runs at start-up, for the default. */
+  /**
+   * As {@link Character#isDigit} on every char (so as {@link Integer#parseInt}), without a
+   * stream: this runs at start-up, for the default.
+   */
   private static boolean allDigits(String text) {
     for (int i = 0; i < text.length(); i++) {
       if (!Character.isDigit(text.charAt(i))) {
